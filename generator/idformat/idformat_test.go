@@ -1,0 +1,33 @@
+package idformat
+
+import "testing"
+
+func TestFormats(t *testing.T) {
+	cases := []struct{ got, want string }{
+		{Int(1234567), "1.234.567"},
+		{Int(0), "0"},
+		{Int(-1500), "-1.500"},
+		{Decimal(97.8466, 2), "97,85"},
+		{Decimal(-0.001, 2), "0,00"},
+		{Percent(97.85, 2), "97,85 %"},
+		{Percent(100, 0), "100 %"},
+		{Rupiah(34547900993), "Rp 34.547.900.993"},
+		{Rupiah(-5), "−Rp 5"},
+		{RupiahShort(34547900993), "Rp 34,55 miliar"},
+		{RupiahShort(595452969), "Rp 595,45 juta"},
+		{RupiahShort(34500000000), "Rp 34,5 miliar"},
+		{RupiahShort(240000), "Rp 240.000"},
+		{RupiahShort(2_000_000_000_000), "Rp 2 triliun"},
+		{Signed(0.0146, 2), "+0,01"},
+		{Signed(-1234, 0), "−1.234"},
+		{Signed(0.001, 2), "0,00"},
+		{Number(2.38), "2,38"},
+		{Number(624103), "624.103"},
+		{Number(1.9), "1,9"},
+	}
+	for i, c := range cases {
+		if c.got != c.want {
+			t.Errorf("case %d: got %q, want %q", i, c.got, c.want)
+		}
+	}
+}

@@ -1,0 +1,198 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// The two formulas in use for indicators where lower is better.
+const (
+	// FormulaTwoMinus is (2 − realisasi/target) × 100, the same as
+	// (target − (realisasi − target)) / target × 100 (PermenPANRB 8/2021).
+	FormulaTwoMinus = "2-r/t"
+	// FormulaInverse is target / realisasi × 100, used by some e-SAKIP apps.
+	FormulaInverse = "t/r"
+)
+
+// Achievement is a recomputed capaian.
+type Achievement struct {
+	Percent float64 // valid when OK
+	OK      bool
+	Capped  bool   // the cap of the settings applied
+	Formula string // the formula used, in words the site prints
+	// Reason says why no number could be computed ("–" target, text …).
+	Reason string
+	// Qualitative results: Met tells whether a grade target was reached.
+	Qualitative bool
+	Met         bool
+}
+
+// FormulaText describes the formula for a polarity under the settings.
+func FormulaText(p Polarity, s Settings) string {
+	if p == LowerIsBetter {
+		if s.LowerIsBetterFormula == FormulaInverse {
+			return "target ÷ realisasi × 100"
+		}
+		return "(2 − realisasi ÷ target) × 100"
+	}
+	return "realisasi ÷ target × 100"
+}
+
+// ComputeAchievement recomputes capaian from target and realisasi with the
+// polarity's formula and the optional cap. "–" and text never become zero:
+// they give no number and a reason.
+func ComputeAchievement(target, actual Figure, p Polarity, s Settings) Achievement {
+	a := Achievement{Formula: FormulaText(p, s)}
+	if target.Kind == Grade || actual.Kind == Grade {
+		if target.Kind != Grade || actual.Kind != Grade {
+			a.Reason = "nilai kualitatif dibandingkan dengan angka"
+			return a
+		}
+		a.Qualitative = true
+		a.Formula = "peringkat realisasi dibandingkan peringkat target (AA tertinggi, D terendah)"
+		a.Met = GradeRank(actual.Published) >= GradeRank(target.Published)
+		return a
+	}
+	switch {
+	case target.Kind == Absent || target.Kind == NoData:
+		a.Reason = "tidak ada target"
+		return a
+	case actual.Kind == Absent || actual.Kind == NoData:
+		a.Reason = "tidak ada data realisasi"
+		return a
+	case target.Kind != Number:
+		a.Reason = "target bukan angka"
+		return a
+	case actual.Kind != Number:
+		a.Reason = "realisasi bukan angka"
+		return a
+	case target.Value == 0:
+		a.Reason = "target nol: capaian tidak terdefinisi"
+		return a
+	}
+	ratio := actual.Value / target.Value
+	switch {
+	case p != LowerIsBetter:
+		a.Percent = ratio * 100
+	case s.LowerIsBetterFormula == FormulaInverse:
+		if actual.Value == 0 {
+			a.Reason = "realisasi nol: rumus target ÷ realisasi tidak terdefinisi"
+			return a
+		}
+		a.Percent = target.Value / actual.Value * 100
+	default:
+		a.Percent = (2 - ratio) * 100
+	}
+	if s.CapPercent > 0 && a.Percent > s.CapPercent {
+		a.Percent, a.Capped = s.CapPercent, true
+	}
+	a.OK = true
+	return a
+}
+
+// GradeRank orders SAKIP grades: AA highest; 0 for an unknown grade.
+func GradeRank(g string) int {
+	for i, x := range Grades {
+		if x == strings.TrimSpace(g) {
+			return len(Grades) - i
+		}
+	}
+	return 0
+}
+
+// Absorption is realisasi anggaran ÷ anggaran × 100.
+func Absorption(budget, spent Rupiah) (float64, bool) {
+	if !budget.Present || !spent.Present || budget.Amount == 0 {
+		return 0, false
+	}
+	return float64(spent.Amount) / float64(budget.Amount) * 100, true
+}
+
+// Efficiency is the report's own definition (section 3.7):
+// % capaian kinerja − % penyerapan anggaran.
+func Efficiency(achievementPercent, absorptionPercent float64) float64 {
+	return achievementPercent - absorptionPercent
+}
+
+// Band is one achievement category: it holds from Min (inclusive unless
+// MinExclusive) up to the next band's minimum.
+type Band struct {
+	Name         string
+	Min          float64
+	MinExclusive bool
+	Level        int // 0 best; used for colours and sorting
+}
+
+// BandSet is a named scale of bands with its source, which the site prints.
+type BandSet struct {
+	ID     string
+	Name   string
+	Source string
+	Bands  []Band // best first; the last band has Min = -Inf
+}
+
+// BandSets are the scales in use (DOMAIN.md); the setting `kategori` picks one.
+var BandSets = map[string]BandSet{
+	"laporan": {ID: "laporan", Name: "Kategori yang dipakai laporan ini",
+		Source: "disimpulkan dari tabel laporan: > 100 Sangat Berhasil; 85–100 Berhasil; 55–85 Cukup; di bawah 55 Kurang",
+		Bands: []Band{
+			{Name: "Sangat Berhasil", Min: 100, MinExclusive: true, Level: 0},
+			{Name: "Berhasil", Min: 85, Level: 1},
+			{Name: "Cukup", Min: 55, Level: 2},
+			{Name: "Kurang", Min: math.Inf(-1), Level: 3},
+		}},
+	"esakip": {ID: "esakip", Name: "Predikat aplikasi e-SAKIP",
+		Source: "predikat pada halaman PK publik aplikasi e-SAKIP: ≥ 100 Sangat Berhasil; 75–99 Berhasil; 55–74 Cukup Berhasil; < 55 Kurang Berhasil",
+		Bands: []Band{
+			{Name: "Sangat Berhasil", Min: 100, Level: 0},
+			{Name: "Berhasil", Min: 75, Level: 1},
+			{Name: "Cukup Berhasil", Min: 55, Level: 2},
+			{Name: "Kurang Berhasil", Min: math.Inf(-1), Level: 3},
+		}},
+	"permendagri86": {ID: "permendagri86", Name: "Skala gaya Permendagri 86/2017",
+		Source: "skala penilaian Permendagri 86/2017 yang dipakai LKjIP: ≥ 91 Sangat Tinggi; 76–90 Tinggi; 66–75 Sedang; 51–65 Rendah; ≤ 50 Sangat Rendah",
+		Bands: []Band{
+			{Name: "Sangat Tinggi", Min: 91, Level: 0},
+			{Name: "Tinggi", Min: 76, Level: 1},
+			{Name: "Sedang", Min: 66, Level: 2},
+			{Name: "Rendah", Min: 51, Level: 3},
+			{Name: "Sangat Rendah", Min: math.Inf(-1), Level: 4},
+		}},
+}
+
+// BandSetNames lists the known band sets, sorted.
+func BandSetNames() []string {
+	names := make([]string, 0, len(BandSets))
+	for k := range BandSets {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Classify returns the band a capaian falls in.
+func (bs BandSet) Classify(percent float64) Band {
+	for _, b := range bs.Bands {
+		if percent > b.Min || (!b.MinExclusive && percent == b.Min) {
+			return b
+		}
+	}
+	return bs.Bands[len(bs.Bands)-1]
+}
+
+// Bands returns the band set chosen by the settings.
+func (s Settings) Bands() BandSet { return BandSets[s.BandSet] }
+
+// String is for debugging and golden files.
+func (a Achievement) String() string {
+	switch {
+	case a.Qualitative:
+		return fmt.Sprintf("kualitatif tercapai=%v", a.Met)
+	case a.OK:
+		return fmt.Sprintf("%.4f%%", a.Percent)
+	default:
+		return "tidak dapat dihitung: " + a.Reason
+	}
+}

@@ -1,0 +1,489 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Severity ranks a finding.
+type Severity int
+
+const (
+	// Info: worth knowing (a target revised mid-year, an irregular number format).
+	Info Severity = iota
+	// Warning: the report contradicts itself, but a reader can tell which figure is meant.
+	Warning
+	// Serious: a published figure that does not follow from the report's own data.
+	Serious
+)
+
+func (s Severity) String() string {
+	return [...]string{"info", "peringatan", "serius"}[s]
+}
+
+// FindingKind names what kind of check produced a finding.
+type FindingKind string
+
+const (
+	KindAchievement      FindingKind = "capaian-tidak-sesuai"
+	KindCategory         FindingKind = "kategori-tidak-sesuai"
+	KindPercent          FindingKind = "persen-tidak-sesuai"
+	KindChildrenSum      FindingKind = "induk-bukan-jumlah-anak"
+	KindTableTotal       FindingKind = "total-bukan-jumlah-baris"
+	KindCrossTable       FindingKind = "beda-antar-tabel"
+	KindOverspent        FindingKind = "realisasi-melebihi-anggaran"
+	KindTargetChanged    FindingKind = "target-berubah"
+	KindNumberFormat     FindingKind = "format-angka"
+	KindNotComputable    FindingKind = "tidak-dapat-dihitung"
+	KindOutsideHierarchy FindingKind = "di-luar-nomenklatur"
+)
+
+// Finding is one place where the report's arithmetic or consistency fails.
+// The published figure is kept exactly; the recomputed one stands beside it.
+type Finding struct {
+	Severity  Severity
+	Kind      FindingKind
+	TableID   string
+	Table     string // section and title, e.g. "3.5 Laporan Realisasi Anggaran"
+	Row       int    // 1-based row of the table; 0 when not a row
+	Ref       string // item id, "" when the row names no 2021 item
+	Item      string // the item's name as printed in that table
+	Field     string // "capaian", "anggaran", …
+	Published string // exactly as printed
+	// Recomputed and Difference are valid when HasNumbers.
+	Recomputed float64
+	Difference float64 // published − recomputed
+	HasNumbers bool
+	Unit       string // "%", "Rp", "poin" or an indicator's unit
+	Detail     string // one sentence in Indonesian
+}
+
+// Audit checks the report's own arithmetic and returns every finding,
+// most serious first, then in table order.
+func (r *Report) Audit() []Finding {
+	a := &auditor{r: r, s: r.Meta.Settings}
+	for i := range r.Results.Tables {
+		a.measureTable(&r.Results.Tables[i])
+	}
+	a.budgetTable(&r.Budget.LRA, true)
+	a.budgetTable(&r.Agreements.Budget, false)
+	a.planRows("rkt", rktName(r), r.RKT.Rows, true)
+	a.planRows("pk-kepala", "2.3 "+orDefault(r.Agreements.Head.Title, "Perjanjian Kinerja Kepala OPD"), r.Agreements.Head.Rows, false)
+	a.planRows("pk-eselon-iii", "2.3 "+orDefault(r.Agreements.EselonIII.Title, "Perjanjian Kinerja Eselon III"), r.Agreements.EselonIII.Rows, false)
+	a.planRows("pk-eselon-iv", "2.3 "+orDefault(r.Agreements.EselonIV.Title, "Perjanjian Kinerja Eselon IV"), r.Agreements.EselonIV.Rows, false)
+	a.renstraTargets()
+	a.performanceBudget()
+	a.efficiency()
+	a.countTables()
+	a.crossTableBudgets()
+	sort.SliceStable(a.out, func(i, j int) bool { return a.out[i].Severity > a.out[j].Severity })
+	return a.out
+}
+
+type auditor struct {
+	r   *Report
+	s   Settings
+	out []Finding
+}
+
+func orDefault(s, def string) string {
+	if strings.TrimSpace(s) == "" {
+		return def
+	}
+	return s
+}
+
+func (a *auditor) add(f Finding) {
+	if f.Ref != "" && f.Item == "" {
+		if it := a.r.items[f.Ref]; it != nil {
+			f.Item = it.Name
+		}
+	}
+	a.out = append(a.out, f)
+}
+
+func (a *auditor) irregular(tableID, table string, row int, ref, item, field string, f Figure) {
+	if f.Irregular == "" {
+		return
+	}
+	a.add(Finding{Severity: Info, Kind: KindNumberFormat, TableID: tableID, Table: table, Row: row, Ref: ref, Item: item,
+		Field: field, Published: f.Published, Detail: "angka ditulis tidak baku: " + f.Irregular})
+}
+
+func tableName(section, title string) string { return strings.TrimSpace(section + " " + title) }
+
+func (a *auditor) measureTable(t *MeasureTable) {
+	name := tableName(t.Section, t.Title)
+	bands := a.s.Bands()
+	item := ""
+	for i, row := range t.Rows {
+		n := i + 1
+		if strings.TrimSpace(row.Text) != "" {
+			item = row.Text
+		}
+		for _, fld := range []struct {
+			name string
+			f    Figure
+		}{{"target_awal", row.InitialTarget}, {"target", row.Target}, {"realisasi", row.Actual}, {"capaian", row.Achievement}} {
+			a.irregular(t.ID, name, n, row.Ref, item, fld.name, fld.f)
+		}
+		if row.Ref == "" && strings.TrimSpace(row.Text) != "" && !row.continued && row.Level != LevelGoal && row.Level != LevelTarget {
+			a.add(Finding{Severity: Info, Kind: KindOutsideHierarchy, TableID: t.ID, Table: name, Row: n, Item: row.Text,
+				Detail: "baris ini menyebut kegiatan yang tidak ada dalam daftar program/kegiatan/sub kegiatan tahun ini (nomenklatur lama atau teks tahun sebelumnya)"})
+		}
+		if row.InitialTarget.IsNumber() && row.Target.IsNumber() && row.InitialTarget.Value != row.Target.Value {
+			a.add(Finding{Severity: Info, Kind: KindTargetChanged, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: item,
+				Field: "target", Published: row.Target.Published, Recomputed: row.InitialTarget.Value, Difference: row.Target.Value - row.InitialTarget.Value,
+				Unit: row.Target.Unit, Detail: fmt.Sprintf("target awal %s diubah menjadi %s", row.InitialTarget.Published, row.Target.Published)})
+		}
+		ach := ComputeAchievement(row.Target, row.Actual, row.Polarity, a.s)
+		pub := row.Achievement
+		switch {
+		case ach.OK && pub.IsNumber():
+			if d := pub.Value - ach.Percent; math.Abs(d) > pub.Tolerance(a.s.TolerancePoints) {
+				sev := Serious
+				a.add(Finding{Severity: sev, Kind: KindAchievement, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: item,
+					Field: "capaian", Published: pub.Published, Recomputed: ach.Percent, Difference: d, HasNumbers: true, Unit: "%",
+					Detail: fmt.Sprintf("indikator %q: target %s, realisasi %s; rumus %s", row.Indicator, row.Target.Published, row.Actual.Published, ach.Formula)})
+			}
+		case !ach.OK && !ach.Qualitative && pub.IsNumber() && (row.Target.Kind != Absent || row.Actual.Kind != Absent):
+			a.add(Finding{Severity: Warning, Kind: KindNotComputable, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: item,
+				Field: "capaian", Published: pub.Published,
+				Detail: fmt.Sprintf("indikator %q: capaian %s dicetak, tetapi tidak dapat dihitung ulang (%s)", row.Indicator, pub.Published, ach.Reason)})
+		}
+		// the published category against the band of the published capaian
+		if cat := strings.TrimSpace(row.Category); cat != "" && cat != "-" && pub.IsNumber() {
+			want := bands.Classify(pub.Value)
+			if !strings.EqualFold(cat, want.Name) {
+				a.add(Finding{Severity: Warning, Kind: KindCategory, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: item,
+					Field: "kategori", Published: cat,
+					Detail: fmt.Sprintf("capaian %s termasuk kategori %q menurut %s, bukan %q", pub.Published, want.Name, strings.ToLower(bands.Name), cat)})
+			}
+		}
+		if cat := strings.TrimSpace(row.Category); cat != "" && cat != "-" && pub.Kind == NoData {
+			a.add(Finding{Severity: Warning, Kind: KindCategory, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: item,
+				Field: "kategori", Published: cat,
+				Detail: fmt.Sprintf("indikator %q tidak punya capaian (%q), tetapi diberi kategori %q", row.Indicator, pub.Published, cat)})
+		}
+	}
+}
+
+// budgetTable checks each row's % and, when the table has one row per item
+// of the hierarchy, that every parent is the sum of its children.
+func (a *auditor) budgetTable(t *BudgetTable, withSpent bool) {
+	name := tableName(t.Section, t.Title)
+	byRef := map[string]*BudgetRow{}
+	rowNo := map[string]int{}
+	for i := range t.Rows {
+		row := &t.Rows[i]
+		n := i + 1
+		for _, fld := range []struct {
+			name string
+			r    Rupiah
+		}{{"anggaran", row.Budget}, {"realisasi", row.Spent}} {
+			if fld.r.Irregular != "" {
+				a.add(Finding{Severity: Info, Kind: KindNumberFormat, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: row.Text,
+					Field: fld.name, Published: fld.r.Published, Detail: "jumlah rupiah ditulis tidak baku: " + fld.r.Irregular})
+			}
+		}
+		a.irregular(t.ID, name, n, row.Ref, row.Text, "persen", row.Percent)
+		if row.Ref != "" {
+			if _, dup := byRef[row.Ref]; !dup {
+				byRef[row.Ref], rowNo[row.Ref] = row, n
+			}
+		}
+		if abs, ok := Absorption(row.Budget, row.Spent); ok {
+			if row.Percent.IsNumber() {
+				if d := row.Percent.Value - abs; math.Abs(d) > row.Percent.Tolerance(a.s.TolerancePoints) {
+					a.add(Finding{Severity: Serious, Kind: KindPercent, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: row.Text,
+						Field: "persen", Published: row.Percent.Published, Recomputed: abs, Difference: d, HasNumbers: true, Unit: "%",
+						Detail: fmt.Sprintf("realisasi %s ÷ anggaran %s × 100", row.Spent.Published, row.Budget.Published)})
+				}
+			}
+			if row.Spent.Amount > row.Budget.Amount {
+				a.add(Finding{Severity: Serious, Kind: KindOverspent, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: row.Text,
+					Field: "realisasi", Published: row.Spent.Published, Recomputed: float64(row.Budget.Amount),
+					Difference: float64(row.Spent.Amount - row.Budget.Amount), HasNumbers: true, Unit: "Rp",
+					Detail: "realisasi melebihi anggaran " + row.Budget.Published})
+			}
+		}
+	}
+	// parents against the sum of their children present in the same table
+	for i := range t.Rows {
+		row := &t.Rows[i]
+		it := a.r.items[row.Ref]
+		if it == nil || len(it.Children) == 0 || byRef[row.Ref] != row {
+			continue
+		}
+		fields := []struct {
+			name string
+			get  func(*BudgetRow) Rupiah
+		}{{"anggaran", func(b *BudgetRow) Rupiah { return b.Budget }}}
+		if withSpent {
+			fields = append(fields, struct {
+				name string
+				get  func(*BudgetRow) Rupiah
+			}{"realisasi", func(b *BudgetRow) Rupiah { return b.Spent }})
+		}
+		for _, fld := range fields {
+			parent := fld.get(row)
+			if !parent.Present {
+				continue
+			}
+			var sum int64
+			var parts []string
+			complete := true
+			for _, c := range it.Children {
+				cr := byRef[c.ID]
+				if cr == nil || !fld.get(cr).Present {
+					complete = false
+					break
+				}
+				sum += fld.get(cr).Amount
+				parts = append(parts, fmt.Sprintf("baris %d", rowNo[c.ID]))
+			}
+			if !complete || sum == parent.Amount {
+				continue
+			}
+			a.add(Finding{Severity: Serious, Kind: KindChildrenSum, TableID: t.ID, Table: name, Row: i + 1, Ref: row.Ref, Item: row.Text,
+				Field: fld.name, Published: parent.Published, Recomputed: float64(sum), Difference: float64(parent.Amount - sum),
+				HasNumbers: true, Unit: "Rp", Detail: fmt.Sprintf("%s induk tidak sama dengan jumlah %d rincian di bawahnya (%s)", fld.name, len(parts), strings.Join(parts, ", "))})
+		}
+	}
+}
+
+// planRows checks revised targets and number formats in RKT/PK tables, and
+// (for the RKT) that a kegiatan's budget is the sum of its sub-kegiatan.
+func (a *auditor) planRows(id, name string, rows []PlanRow, sums bool) {
+	byRef := map[string]*PlanRow{}
+	for i := range rows {
+		row := &rows[i]
+		if row.Ref != "" && byRef[row.Ref] == nil {
+			byRef[row.Ref] = row
+		}
+		if row.Budget.Irregular != "" {
+			a.add(Finding{Severity: Info, Kind: KindNumberFormat, TableID: id, Table: name, Row: i + 1, Ref: row.Ref, Item: row.Text,
+				Field: "anggaran", Published: row.Budget.Published, Detail: "jumlah rupiah ditulis tidak baku: " + row.Budget.Irregular})
+		}
+		for _, ind := range row.Indicators {
+			a.irregular(id, name, i+1, row.Ref, row.Text, "target", ind.Target)
+			if ind.InitialTarget.IsNumber() && ind.Target.IsNumber() && ind.InitialTarget.Value != ind.Target.Value {
+				a.add(Finding{Severity: Info, Kind: KindTargetChanged, TableID: id, Table: name, Row: i + 1, Ref: row.Ref, Item: row.Text,
+					Field: "target", Published: ind.Target.Published, Recomputed: ind.InitialTarget.Value, Difference: ind.Target.Value - ind.InitialTarget.Value,
+					Unit: ind.Target.Unit,
+					Detail: fmt.Sprintf("indikator %q: target awal %s diubah menjadi %s dalam perjanjian kinerja perubahan", ind.Text, ind.InitialTarget.Published, ind.Target.Published)})
+			}
+		}
+	}
+	if !sums {
+		return
+	}
+	for i := range rows {
+		row := &rows[i]
+		it := a.r.items[row.Ref]
+		if it == nil || it.Level != LevelKegiatan || !row.Budget.Present || byRef[row.Ref] != row {
+			continue
+		}
+		var sum int64
+		missing := 0
+		for _, c := range it.Children {
+			if cr := byRef[c.ID]; cr != nil && cr.Budget.Present {
+				sum += cr.Budget.Amount
+			} else {
+				missing++
+			}
+		}
+		if sum != row.Budget.Amount && missing < len(it.Children) {
+			detail := "anggaran kegiatan tidak sama dengan jumlah anggaran sub kegiatannya"
+			if missing > 0 {
+				detail += fmt.Sprintf(" (%d sub kegiatan tidak mencantumkan anggaran di tabel ini)", missing)
+			}
+			a.add(Finding{Severity: Serious, Kind: KindChildrenSum, TableID: id, Table: name, Row: i + 1, Ref: row.Ref, Item: row.Text,
+				Field: "anggaran", Published: row.Budget.Published, Recomputed: float64(sum), Difference: float64(row.Budget.Amount - sum),
+				HasNumbers: true, Unit: "Rp", Detail: detail})
+		}
+	}
+}
+
+func (a *auditor) renstraTargets() {
+	for _, g := range a.r.Plans.Targets {
+		for _, ind := range g.Indicators {
+			byYear := map[int][]YearValue{}
+			for _, t := range ind.Targets {
+				byYear[t.Year] = append(byYear[t.Year], t)
+				a.irregular("renstra", "2.1 Matriks Rencana Strategis", 0, ind.ID, ind.Text, fmt.Sprintf("target %d", t.Year), t.Value)
+			}
+			a.irregular("renstra", "2.1 Matriks Rencana Strategis", 0, ind.ID, ind.Text, "kondisi awal", ind.Baseline.Value)
+			years := make([]int, 0, len(byYear))
+			for y := range byYear {
+				years = append(years, y)
+			}
+			sort.Ints(years)
+			for _, y := range years {
+				var initial, revised *YearValue
+				for i := range byYear[y] {
+					switch byYear[y][i].Kind {
+					case "awal":
+						initial = &byYear[y][i]
+					case "perubahan":
+						revised = &byYear[y][i]
+					}
+				}
+				if initial != nil && revised != nil && initial.Value.IsNumber() && revised.Value.IsNumber() && initial.Value.Value != revised.Value.Value {
+					a.add(Finding{Severity: Info, Kind: KindTargetChanged, TableID: "renstra", Table: "2.1 Matriks Rencana Strategis", Ref: ind.ID, Item: ind.Text,
+						Field: fmt.Sprintf("target %d", y), Published: revised.Value.Published, Recomputed: initial.Value.Value,
+						Difference: revised.Value.Value - initial.Value.Value, Unit: revised.Value.Unit,
+						Detail: fmt.Sprintf("target %d semula %s, diubah menjadi %s", y, initial.Value.Published, revised.Value.Published)})
+				}
+			}
+		}
+	}
+}
+
+// performanceBudget checks 3.6: capaian, absorption, and that its budget
+// equals the LRA's programme total.
+func (a *auditor) performanceBudget() {
+	const id, name = "kinerja-anggaran", "3.6 Pencapaian Kinerja dan Anggaran"
+	tot := a.r.Totals()
+	for i, row := range a.r.Budget.Performance {
+		n := i + 1
+		ach := ComputeAchievement(row.KinerjaTarget, row.KinerjaActual, row.Polarity, a.s)
+		if ach.OK && row.KinerjaCapaian.IsNumber() {
+			if d := row.KinerjaCapaian.Value - ach.Percent; math.Abs(d) > row.KinerjaCapaian.Tolerance(a.s.TolerancePoints) {
+				a.add(Finding{Severity: Serious, Kind: KindAchievement, TableID: id, Table: name, Row: n, Ref: row.Ref, Item: row.Target,
+					Field: "capaian", Published: row.KinerjaCapaian.Published, Recomputed: ach.Percent, Difference: d, HasNumbers: true, Unit: "%",
+					Detail: "rumus " + ach.Formula})
+			}
+		}
+		if abs, ok := Absorption(row.Budget, row.Spent); ok && row.Absorption.IsNumber() {
+			if d := row.Absorption.Value - abs; math.Abs(d) > row.Absorption.Tolerance(a.s.TolerancePoints) {
+				a.add(Finding{Severity: Serious, Kind: KindPercent, TableID: id, Table: name, Row: n, Ref: row.Ref, Item: row.Target,
+					Field: "penyerapan", Published: row.Absorption.Published, Recomputed: abs, Difference: d, HasNumbers: true, Unit: "%",
+					Detail: "realisasi anggaran ÷ anggaran × 100"})
+			}
+		}
+		if tot.Rows > 0 {
+			for _, fld := range []struct {
+				name string
+				pub  Rupiah
+				sum  int64
+			}{{"anggaran", row.Budget, tot.Budget}, {"realisasi_anggaran", row.Spent, tot.Spent}} {
+				if fld.pub.Present && fld.pub.Amount != fld.sum {
+					a.add(Finding{Severity: Serious, Kind: KindTableTotal, TableID: id, Table: name, Row: n, Ref: row.Ref, Item: row.Target,
+						Field: fld.name, Published: fld.pub.Published, Recomputed: float64(fld.sum), Difference: float64(fld.pub.Amount - fld.sum),
+						HasNumbers: true, Unit: "Rp", Detail: fmt.Sprintf("tidak sama dengan jumlah %d program di Laporan Realisasi Anggaran (3.5)", tot.Rows)})
+				}
+			}
+		}
+	}
+}
+
+func (a *auditor) efficiency() {
+	const id = "efisiensi"
+	name := "3.7 " + orDefault(a.r.Budget.Efficiency.Title, "Efisiensi Penggunaan Sumber Daya")
+	for i, row := range a.r.Budget.Efficiency.Rows {
+		if row.Achievement.IsNumber() && row.Absorption.IsNumber() && row.Efficiency.IsNumber() {
+			want := Efficiency(row.Achievement.Value, row.Absorption.Value)
+			if d := row.Efficiency.Value - want; math.Abs(d) > row.Efficiency.Tolerance(a.s.TolerancePoints) {
+				a.add(Finding{Severity: Serious, Kind: KindPercent, TableID: id, Table: name, Row: i + 1, Ref: row.Ref, Item: row.Target,
+					Field: "tingkat_efisiensi", Published: row.Efficiency.Published, Recomputed: want, Difference: d, HasNumbers: true, Unit: "poin",
+					Detail: "% capaian kinerja − % penyerapan anggaran"})
+			}
+		}
+	}
+}
+
+// countTables checks the staff tables' printed totals.
+func (a *auditor) countTables() {
+	for _, t := range a.r.Profile.StaffTables {
+		if !t.Total.Count.IsNumber() {
+			continue
+		}
+		var sum float64
+		for _, row := range t.Rows {
+			if row.Count.IsNumber() {
+				sum += row.Count.Value
+			}
+		}
+		if sum != t.Total.Count.Value {
+			a.add(Finding{Severity: Serious, Kind: KindTableTotal, TableID: t.ID, Table: "1.3 " + strings.TrimSpace(t.Number+". "+t.Title),
+				Field: "total", Item: t.Total.Label, Published: t.Total.Count.Published, Recomputed: sum, Difference: t.Total.Count.Value - sum,
+				HasNumbers: true, Unit: "orang", Detail: fmt.Sprintf("total tercetak tidak sama dengan jumlah %d baris", len(t.Rows))})
+		}
+	}
+}
+
+// crossTableBudgets compares one item's budget across the RKT, the PK's
+// budget table and the LRA.
+func (a *auditor) crossTableBudgets() {
+	type seen struct {
+		table string
+		row   int
+		text  string
+		r     Rupiah
+	}
+	byRef := map[string][]seen{}
+	var order []string
+	note := func(table string, row int, ref, text string, r Rupiah) {
+		if ref == "" || !r.Present {
+			return
+		}
+		if _, ok := byRef[ref]; !ok {
+			order = append(order, ref)
+		}
+		byRef[ref] = append(byRef[ref], seen{table, row, text, r})
+	}
+	for i, row := range a.r.RKT.Rows {
+		note(rktName(a.r), i+1, row.Ref, row.Text, row.Budget)
+	}
+	for i, row := range a.r.Agreements.Budget.Rows {
+		note(tableName(a.r.Agreements.Budget.Section, a.r.Agreements.Budget.Title), i+1, row.Ref, row.Text, row.Budget)
+	}
+	for i, row := range a.r.Budget.LRA.Rows {
+		note(tableName(a.r.Budget.LRA.Section, a.r.Budget.LRA.Title), i+1, row.Ref, row.Text, row.Budget)
+	}
+	for _, ref := range order {
+		list := byRef[ref]
+		lra := list[len(list)-1]
+		for _, s := range list {
+			if s.r.Amount == lra.r.Amount {
+				continue
+			}
+			var parts []string
+			for _, o := range list {
+				parts = append(parts, fmt.Sprintf("%s baris %d: %s", o.table, o.row, o.r.Published))
+			}
+			a.add(Finding{Severity: Warning, Kind: KindCrossTable, TableID: "lintas-tabel", Table: s.table, Row: s.row, Ref: ref, Item: s.text,
+				Field: "anggaran", Published: s.r.Published, Recomputed: float64(lra.r.Amount), Difference: float64(s.r.Amount - lra.r.Amount),
+				HasNumbers: true, Unit: "Rp", Detail: "anggaran yang sama tercantum berbeda: " + strings.Join(parts, "; ") + " (pembanding: " + lra.table + ")"})
+		}
+	}
+}
+
+// Totals are the report-wide budget figures, from the LRA's programme rows.
+type Totals struct {
+	Budget     int64
+	Spent      int64
+	Rows       int // programme rows summed
+	Absorption float64
+}
+
+// Totals sums the programme rows of the LRA, as published.
+func (r *Report) Totals() Totals {
+	var t Totals
+	for _, row := range r.Budget.LRA.Rows {
+		if row.Level == LevelProgram && row.Budget.Present {
+			t.Budget += row.Budget.Amount
+			t.Spent += row.Spent.Amount
+			t.Rows++
+		}
+	}
+	if t.Budget > 0 {
+		t.Absorption = float64(t.Spent) / float64(t.Budget) * 100
+	}
+	return t
+}
+
+func rktName(r *Report) string { return "2.2 " + orDefault(r.RKT.Title, "Rencana Kerja Tahunan") }

@@ -1,0 +1,252 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// FigureKind tells what a published cell holds.
+type FigureKind int
+
+const (
+	// Absent: the cell was not transcribed (the report has no such cell).
+	Absent FigureKind = iota
+	// Number: a quantity, possibly with a unit or a percent sign.
+	Number
+	// NoData: the report prints "–" or "Nihil": no target or no data, never zero.
+	NoData
+	// Grade: an ordinal grade such as "B" or "BB" (SAKIP grades AA … D).
+	Grade
+	// Text: anything else the report printed in a figure's place. Kept, never computed.
+	Text
+)
+
+// Figure is one published cell: the text exactly as printed and what it
+// reads as. The published text is never changed; Value is derived from it.
+type Figure struct {
+	Published string
+	Kind      FigureKind
+	Value     float64
+	Unit      string // "%", "Orang", "Dokumen" … as printed
+	// Irregular explains a number written against Indonesian conventions
+	// ("1.93" with a decimal point, "97,259" with a thousands comma …).
+	Irregular string
+	// Decimals is how many decimals the report printed: it sets the rounding
+	// tolerance when the figure is compared with a recomputed one.
+	Decimals int
+}
+
+// Grades are the SAKIP grades, best first.
+var Grades = []string{"AA", "A", "BB", "B", "CC", "C", "D"}
+
+// UnmarshalText keeps the cell as published; reading it never fails, since a
+// report may print anything in a figure's place.
+func (f *Figure) UnmarshalText(b []byte) error {
+	*f = ParseFigure(string(b))
+	return nil
+}
+
+// MarshalText returns the published text.
+func (f Figure) MarshalText() ([]byte, error) { return []byte(f.Published), nil }
+
+// IsNumber reports whether the figure can enter arithmetic.
+func (f Figure) IsNumber() bool { return f.Kind == Number }
+
+// IsPercent reports whether the figure was printed with a percent sign.
+func (f Figure) IsPercent() bool { return f.Kind == Number && f.Unit == "%" }
+
+var (
+	reNoData = regexp.MustCompile(`^(?i:[-–—]+|nihil)(\s+(.*))?$`)
+	// a number at the start: digits with . and , as separators
+	reNumber = regexp.MustCompile(`^([0-9][0-9.,]*)\s*(.*)$`)
+	reGroups = regexp.MustCompile(`^[0-9]{1,3}(\.[0-9]{3})+$`)
+)
+
+// ParseFigure reads a cell as printed. Indonesian convention: "." groups
+// thousands and "," is the decimal mark. Numbers that break it are still
+// read, with the most likely meaning, and marked Irregular.
+func ParseFigure(s string) Figure {
+	f := Figure{Published: s}
+	t := strings.TrimSpace(s)
+	if t == "" {
+		f.Kind = Absent
+		return f
+	}
+	if m := reNoData.FindStringSubmatch(t); m != nil {
+		f.Kind = NoData
+		f.Unit = strings.TrimSpace(m[2])
+		return f
+	}
+	for _, g := range Grades {
+		if t == g {
+			f.Kind = Grade
+			return f
+		}
+	}
+	m := reNumber.FindStringSubmatch(t)
+	if m == nil {
+		f.Kind = Text
+		return f
+	}
+	v, irregular, ok := parseIndonesianNumber(strings.TrimRight(m[1], ".,"))
+	if !ok {
+		f.Kind = Text
+		return f
+	}
+	unit := strings.TrimSpace(m[2])
+	if strings.HasPrefix(unit, "%") {
+		rest := strings.TrimSpace(strings.TrimPrefix(unit, "%"))
+		if rest != "" {
+			f.Kind = Text
+			return f
+		}
+		unit = "%"
+	}
+	f.Kind, f.Value, f.Unit, f.Irregular = Number, v, unit, irregular
+	f.Decimals = printedDecimals(strings.TrimRight(m[1], ".,"), irregular)
+	return f
+}
+
+// parseIndonesianNumber reads "1.234.567", "97,85", "1.234,5" and the
+// irregular forms seen in real reports.
+func parseIndonesianNumber(n string) (v float64, irregular string, ok bool) {
+	dots, commas := strings.Count(n, "."), strings.Count(n, ",")
+	switch {
+	case dots == 0 && commas == 0:
+		v, err := strconv.ParseFloat(n, 64)
+		return v, "", err == nil
+	case commas == 0: // only dots
+		if reGroups.MatchString(n) {
+			v, err := strconv.ParseFloat(strings.ReplaceAll(n, ".", ""), 64)
+			return v, "", err == nil
+		}
+		if dots == 1 {
+			v, err := strconv.ParseFloat(n, 64)
+			return v, "titik dipakai sebagai tanda desimal (baku: koma)", err == nil
+		}
+		v, err := strconv.ParseFloat(strings.ReplaceAll(n, ".", ""), 64)
+		return v, "pemisah ribuan tidak beraturan", err == nil
+	case dots == 0 && commas == 1:
+		i := strings.Index(n, ",")
+		v, err := strconv.ParseFloat(strings.Replace(n, ",", ".", 1), 64)
+		if len(n)-i-1 == 3 {
+			return v, "koma diikuti tiga angka: mungkin pemisah ribuan", err == nil
+		}
+		return v, "", err == nil
+	case commas == 1 && strings.LastIndex(n, ",") > strings.LastIndex(n, "."):
+		i := strings.Index(n, ",")
+		intPart, frac := n[:i], n[i+1:]
+		v, err := strconv.ParseFloat(strings.ReplaceAll(intPart, ".", "")+"."+frac, 64)
+		if !reGroups.MatchString(intPart) {
+			return v, "pemisah ribuan tidak beraturan", err == nil
+		}
+		return v, "", err == nil
+	default:
+		return 0, "", false
+	}
+}
+
+// Rupiah is a published amount of money: the text as printed and the whole
+// rupiah it reads as.
+type Rupiah struct {
+	Published string
+	Amount    int64
+	Present   bool
+	Irregular string
+	err       error
+}
+
+var reRupiah = regexp.MustCompile(`^(?i:rp\.?)?\s*([0-9][0-9.]*)(,-|,00|,00,-)?\s*-?$`)
+
+// UnmarshalText keeps the amount as published; a cell that is not an amount
+// is reported by Err, with the other problems of the file.
+func (r *Rupiah) UnmarshalText(b []byte) error {
+	*r = ParseRupiah(string(b))
+	return nil
+}
+
+// MarshalText returns the published text.
+func (r Rupiah) MarshalText() ([]byte, error) { return []byte(r.Published), nil }
+
+// Err reports an amount that could not be read.
+func (r Rupiah) Err() error { return r.err }
+
+// ParseRupiah reads "Rp. 7.904.037.926,-", "Rp 9.684.952.671", "5.572.950,-".
+// Malformed grouping ("Rp. 595.42.969,-") is read digit by digit and marked.
+func ParseRupiah(s string) Rupiah {
+	r := Rupiah{Published: s}
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return r
+	}
+	m := reRupiah.FindStringSubmatch(t)
+	if m == nil {
+		r.err = fmt.Errorf("%q bukan jumlah rupiah (contoh yang benar: \"Rp. 1.234.567,-\")", s)
+		return r
+	}
+	digits := strings.TrimRight(m[1], ".")
+	if strings.Contains(digits, ".") && !reGroups.MatchString(digits) {
+		r.Irregular = "pemisah ribuan tidak beraturan"
+	}
+	n, err := strconv.ParseInt(strings.ReplaceAll(digits, ".", ""), 10, 64)
+	if err != nil {
+		r.err = fmt.Errorf("%q terlalu besar untuk dibaca sebagai rupiah", s)
+		return r
+	}
+	r.Amount, r.Present = n, true
+	return r
+}
+
+// Polarity tells whether a higher or a lower realisation is better.
+type Polarity string
+
+const (
+	HigherIsBetter Polarity = "naik"
+	LowerIsBetter  Polarity = "turun"
+)
+
+// UnmarshalText accepts "naik", "turun" or nothing (higher is better).
+func (p *Polarity) UnmarshalText(b []byte) error {
+	switch s := Polarity(strings.TrimSpace(string(b))); s {
+	case "", HigherIsBetter:
+		*p = HigherIsBetter
+	case LowerIsBetter:
+		*p = s
+	default:
+		return fmt.Errorf("polaritas %q tidak dikenal: tulis \"naik\" (makin tinggi makin baik) atau \"turun\" (makin rendah makin baik)", s)
+	}
+	return nil
+}
+
+// UnmarshalText checks a hierarchy level.
+func (l *Level) UnmarshalText(b []byte) error {
+	switch s := Level(strings.TrimSpace(string(b))); s {
+	case LevelUnknown, LevelGoal, LevelTarget, LevelProgram, LevelKegiatan, LevelSub:
+		*l = s
+	default:
+		return fmt.Errorf("tingkat %q tidak dikenal: tulis tujuan, sasaran, program, kegiatan atau sub_kegiatan", s)
+	}
+	return nil
+}
+
+// printedDecimals counts the digits after the decimal mark as the number
+// was read: after the comma, or after a lone dot read as a decimal point.
+func printedDecimals(n, irregular string) int {
+	if i := strings.LastIndex(n, ","); i >= 0 {
+		return len(n) - i - 1
+	}
+	if strings.Count(n, ".") == 1 && strings.HasPrefix(irregular, "titik") {
+		return len(n) - strings.Index(n, ".") - 1
+	}
+	return 0
+}
+
+// Tolerance is half a unit in the last decimal the report printed ("97,85"
+// → 0,005; "100" → 0,5), but never less than floor: a figure printed to
+// fewer decimals can only be checked that far.
+func (f Figure) Tolerance(floor float64) float64 {
+	return max(0.5*math.Pow10(-f.Decimals), floor) + 1e-9
+}

@@ -1,0 +1,284 @@
+package report
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// FieldError is a problem with one key of a report, by its path in the
+// merged report (the loader turns it into a file and a path in that file).
+type FieldError struct {
+	Path    string
+	Message string
+}
+
+// Item is anything a table row can point at with `ref`: a programme,
+// kegiatan or sub-kegiatan, a Renstra tujuan or sasaran, or an indicator.
+type Item struct {
+	ID       string
+	Level    Level
+	Name     string
+	Parent   *Item
+	Children []*Item
+	Program  *Program
+	Kegiatan *Kegiatan
+	Sub      *SubKegiatan
+	// Indicator is set for plan indicators (Level is "" then).
+	Indicator *Indicator
+}
+
+// Path returns the ids from the programme down to this item.
+func (it *Item) Path() []string {
+	if it == nil {
+		return nil
+	}
+	return append(it.Parent.Path(), it.ID)
+}
+
+var reID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Prepare checks what a report must satisfy beyond its TOML shape, fills
+// defaults and what blank cells inherit, and indexes the items. It is called
+// once by the loader; its errors are data errors.
+func (r *Report) Prepare() []FieldError {
+	var errs []FieldError
+	add := func(path, format string, args ...any) {
+		errs = append(errs, FieldError{path, fmt.Sprintf(format, args...)})
+	}
+	r.items = map[string]*Item{}
+
+	// the document
+	if strings.TrimSpace(r.Meta.Title) == "" {
+		add("laporan.judul", "judul laporan wajib diisi")
+	}
+	if r.Meta.Year != r.Year {
+		add("laporan.tahun", "tahun %d tidak sama dengan nama folder %d", r.Meta.Year, r.Year)
+	}
+	s := &r.Meta.Settings
+	switch s.LowerIsBetterFormula {
+	case "":
+		s.LowerIsBetterFormula = FormulaTwoMinus
+	case FormulaTwoMinus, FormulaInverse:
+	default:
+		add("laporan.pengaturan.rumus_turun", "rumus %q tidak dikenal: pakai %q atau %q", s.LowerIsBetterFormula, FormulaTwoMinus, FormulaInverse)
+	}
+	if s.BandSet == "" {
+		s.BandSet = "laporan"
+	}
+	if _, ok := BandSets[s.BandSet]; !ok {
+		add("laporan.pengaturan.kategori", "himpunan kategori %q tidak dikenal: pakai %s", s.BandSet, strings.Join(BandSetNames(), ", "))
+	}
+	if s.CapPercent < 0 {
+		add("laporan.pengaturan.batas_capaian", "batas capaian tidak boleh negatif (0 berarti tanpa batas)")
+	}
+	if s.TolerancePoints < 0 {
+		add("laporan.pengaturan.toleransi", "toleransi tidak boleh negatif")
+	}
+
+	// the items every table points at
+	define := func(path string, it *Item) {
+		switch {
+		case it.ID == "":
+			add(path+".id", "id wajib diisi (huruf kecil dan tanda hubung, mis. penyediaan-permakanan)")
+		case !reID.MatchString(it.ID):
+			add(path+".id", "id %q hanya boleh berisi huruf kecil, angka dan tanda hubung", it.ID)
+		case r.items[it.ID] != nil:
+			add(path+".id", "id %q dipakai dua kali", it.ID)
+		default:
+			r.items[it.ID] = it
+		}
+		if strings.TrimSpace(it.Name) == "" && it.Indicator == nil {
+			add(path+".nama", "nama wajib diisi")
+		}
+	}
+	for i := range r.Programs {
+		p := &r.Programs[i]
+		pi := &Item{ID: p.ID, Level: LevelProgram, Name: p.Name, Program: p}
+		define(fmt.Sprintf("program[%d]", i), pi)
+		for j := range p.Kegiatan {
+			k := &p.Kegiatan[j]
+			ki := &Item{ID: k.ID, Level: LevelKegiatan, Name: k.Name, Parent: pi, Program: p, Kegiatan: k}
+			pi.Children = append(pi.Children, ki)
+			define(fmt.Sprintf("program[%d].kegiatan[%d]", i, j), ki)
+			for l := range k.Subs {
+				sk := &k.Subs[l]
+				si := &Item{ID: sk.ID, Level: LevelSub, Name: sk.Name, Parent: ki, Program: p, Kegiatan: k, Sub: sk}
+				ki.Children = append(ki.Children, si)
+				define(fmt.Sprintf("program[%d].kegiatan[%d].sub_kegiatan[%d]", i, j, l), si)
+			}
+		}
+	}
+	defineIndicators := func(path string, parent *Item, inds []Indicator) {
+		for j := range inds {
+			ind := &inds[j]
+			define(fmt.Sprintf("%s.indikator[%d]", path, j), &Item{ID: ind.ID, Name: ind.Text, Parent: parent, Indicator: ind})
+			if strings.TrimSpace(ind.Text) == "" {
+				add(fmt.Sprintf("%s.indikator[%d].uraian", path, j), "uraian indikator wajib diisi")
+			}
+		}
+	}
+	for i := range r.Plans.Goals {
+		g := &r.Plans.Goals[i]
+		it := &Item{ID: g.ID, Level: LevelGoal, Name: g.Text}
+		define(fmt.Sprintf("rencana.tujuan[%d]", i), it)
+		defineIndicators(fmt.Sprintf("rencana.tujuan[%d]", i), it, g.Indicators)
+	}
+	for i := range r.Plans.Targets {
+		g := &r.Plans.Targets[i]
+		it := &Item{ID: g.ID, Level: LevelTarget, Name: g.Text}
+		define(fmt.Sprintf("rencana.sasaran[%d]", i), it)
+		defineIndicators(fmt.Sprintf("rencana.sasaran[%d]", i), it, g.Indicators)
+	}
+
+	// every reference in every table
+	checkRef := func(path string, ref string, level *Level) {
+		if ref == "" {
+			return
+		}
+		it := r.items[ref]
+		if it == nil {
+			add(path+".ref", "ref %q tidak ada di program.toml maupun rencana.toml%s", ref, r.suggestID(ref))
+			return
+		}
+		if it.Indicator != nil {
+			return
+		}
+		if *level == LevelUnknown {
+			*level = it.Level
+		} else if *level != it.Level {
+			add(path+".tingkat", "tingkat %q tidak cocok dengan ref %q, yang merupakan %s", *level, ref, it.Level)
+		}
+	}
+	for i := range r.Plans.RenstraItems {
+		row := &r.Plans.RenstraItems[i]
+		checkRef(fmt.Sprintf("rencana.renstra_program[%d]", i), row.Ref, &row.Level)
+	}
+	planRows := func(path string, rows []PlanRow) {
+		for i := range rows {
+			checkRef(fmt.Sprintf("%s[%d]", path, i), rows[i].Ref, &rows[i].Level)
+		}
+	}
+	planRows("rkt.baris", r.RKT.Rows)
+	planRows("perjanjian.kepala.baris", r.Agreements.Head.Rows)
+	planRows("perjanjian.eselon_iii.baris", r.Agreements.EselonIII.Rows)
+	planRows("perjanjian.eselon_iv.baris", r.Agreements.EselonIV.Rows)
+	budgetRows := func(path string, t *BudgetTable) {
+		for i := range t.Rows {
+			checkRef(fmt.Sprintf("%s.baris[%d]", path, i), t.Rows[i].Ref, &t.Rows[i].Level)
+		}
+	}
+	budgetRows("perjanjian.anggaran", &r.Agreements.Budget)
+	budgetRows("anggaran.lra", &r.Budget.LRA)
+	seen := map[string]string{}
+	for ti := range r.Results.Tables {
+		t := &r.Results.Tables[ti]
+		path := fmt.Sprintf("capaian.tabel[%d]", ti)
+		if t.ID == "" {
+			add(path+".id", "id tabel wajib diisi")
+		} else if prev, dup := seen[t.ID]; dup {
+			add(path+".id", "id tabel %q sudah dipakai oleh %s", t.ID, prev)
+		} else {
+			seen[t.ID] = path
+		}
+		var prev *MeasureRow
+		for i := range t.Rows {
+			row := &t.Rows[i]
+			rp := fmt.Sprintf("%s.baris[%d]", path, i)
+			if strings.TrimSpace(row.Text) == "" && row.Ref == "" && prev != nil {
+				// a blank first cell continues the item above
+				row.Ref, row.Level, row.continued = prev.Ref, prev.Level, true
+			} else {
+				checkRef(rp, row.Ref, &row.Level)
+			}
+			if row.Polarity == "" {
+				row.Polarity = r.indicatorPolarity(row.Ref)
+			}
+			prev = row
+		}
+	}
+	for i := range r.Results.Series {
+		t := &r.Results.Series[i]
+		var lvl Level
+		checkRef(fmt.Sprintf("capaian.seri[%d]", i), t.Ref, &lvl)
+	}
+	for i := range r.Budget.Performance {
+		var lvl Level
+		checkRef(fmt.Sprintf("anggaran.kinerja_anggaran[%d]", i), r.Budget.Performance[i].Ref, &lvl)
+	}
+	for i := range r.Budget.Efficiency.Rows {
+		var lvl Level
+		checkRef(fmt.Sprintf("anggaran.efisiensi.baris[%d]", i), r.Budget.Efficiency.Rows[i].Ref, &lvl)
+	}
+	ids := map[string]bool{}
+	for i, s := range r.Narrative {
+		if s.ID == "" {
+			add(fmt.Sprintf("narasi[%d].id", i), "id bagian narasi wajib diisi")
+		} else if ids[s.ID] {
+			add(fmt.Sprintf("narasi[%d].id", i), "id bagian narasi %q dipakai dua kali", s.ID)
+		}
+		ids[s.ID] = true
+	}
+	return errs
+}
+
+// indicatorPolarity is the polarity a row inherits when it sets none: that of
+// the plan indicators under the item it points at, if all agree.
+func (r *Report) indicatorPolarity(ref string) Polarity {
+	it := r.items[ref]
+	if it == nil {
+		return HigherIsBetter
+	}
+	if it.Indicator != nil && it.Indicator.Polarity != "" {
+		return it.Indicator.Polarity
+	}
+	return HigherIsBetter
+}
+
+func (r *Report) suggestID(ref string) string {
+	best, bestDist := "", 4
+	for id := range r.items {
+		if d := editDistance(ref, id); d < bestDist || (d == bestDist && id < best) {
+			best, bestDist = id, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf("; maksud Anda %q?", best)
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// ItemByID returns the programme, kegiatan, sub-kegiatan or plan item with
+// that id, or nil.
+func (r *Report) ItemByID(id string) *Item { return r.items[id] }
+
+// ProgramItems returns the programme items in order, with their children.
+func (r *Report) ProgramItems() []*Item {
+	var out []*Item
+	for i := range r.Programs {
+		if it := r.items[r.Programs[i].ID]; it != nil && it.Program == &r.Programs[i] {
+			out = append(out, it)
+		}
+	}
+	return out
+}

@@ -1,0 +1,179 @@
+package tomldata
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/sakip-terbuka/lakip/generator/report"
+)
+
+// AgencyFile is the agency-level file in data/<agency>/.
+const AgencyFile = "instansi.toml"
+
+var (
+	reYear = regexp.MustCompile(`^[0-9]{4}$`)
+	reSlug = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+)
+
+// Load reads every agency folder and every year folder below the root of
+// fsys. The layout is data/<agency-slug>/instansi.toml and
+// data/<agency-slug>/<year>/*.toml; all TOML files of a year form one report.
+// prefix is prepended to file names in problems (e.g. "data").
+//
+// It returns the reports it could read and, if anything is wrong, a
+// Problems error listing everything at once.
+func Load(fsys fs.FS, prefix string) ([]*report.Report, error) {
+	var problems Problems
+	var reports []*report.Report
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, Problems{{File: prefix, Message: fmt.Sprintf("folder data tidak dapat dibaca: %v", err)}}
+	}
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		slug := e.Name()
+		dir := path.Join(prefix, slug)
+		if !reSlug.MatchString(slug) {
+			problems = append(problems, Problem{File: dir, Message: "nama folder instansi harus huruf kecil, angka dan tanda hubung (mis. dinas-sosial-sidoarjo), karena menjadi bagian alamat situs"})
+			continue
+		}
+		agency := &report.Agency{Slug: slug}
+		agencyFile := path.Join(slug, AgencyFile)
+		if data, err := fs.ReadFile(fsys, agencyFile); err != nil {
+			problems = append(problems, Problem{File: path.Join(prefix, agencyFile), Message: "berkas instansi tidak ada: setiap folder instansi perlu instansi.toml (nama, pemerintah, provinsi, alamat)"})
+		} else {
+			d := newDecoder(path.Join(prefix, agencyFile), &problems)
+			d.decodeFile(data, agency)
+			if strings.TrimSpace(agency.Name) == "" {
+				problems = append(problems, Problem{File: path.Join(prefix, agencyFile), KeyPath: "nama", Message: "nama instansi wajib diisi"})
+			}
+		}
+		years, _ := fs.ReadDir(fsys, slug)
+		for _, y := range years {
+			if !y.IsDir() || strings.HasPrefix(y.Name(), ".") {
+				continue
+			}
+			if !reYear.MatchString(y.Name()) {
+				problems = append(problems, Problem{File: path.Join(dir, y.Name()), Message: "folder tahun harus bernama empat angka (mis. 2021)"})
+				continue
+			}
+			year, _ := strconv.Atoi(y.Name())
+			r, ps := loadYear(fsys, prefix, slug, year)
+			problems = append(problems, ps...)
+			if r != nil {
+				r.Agency = agency
+				reports = append(reports, r)
+			}
+		}
+	}
+	sort.Slice(reports, func(i, j int) bool {
+		if reports[i].Agency.Slug != reports[j].Agency.Slug {
+			return reports[i].Agency.Slug < reports[j].Agency.Slug
+		}
+		return reports[i].Year < reports[j].Year
+	})
+	if len(problems) > 0 {
+		problems.sort()
+		return reports, problems
+	}
+	return reports, nil
+}
+
+func newDecoder(file string, problems *Problems) *decoder {
+	return &decoder{file: file, problems: problems, origins: map[string]origin{}, setBy: map[string]string{}}
+}
+
+// loadYear reads all TOML files of one year folder into one report, then
+// runs the report's own consistency checks and places their problems.
+func loadYear(fsys fs.FS, prefix, slug string, year int) (*report.Report, Problems) {
+	var problems Problems
+	dir := path.Join(slug, strconv.Itoa(year))
+	files, _ := fs.ReadDir(fsys, dir)
+	r := &report.Report{Year: year}
+	origins := map[string]origin{}
+	setBy := map[string]string{}
+	n := 0
+	for _, f := range files { // ReadDir sorts by name: merge order is stable
+		if f.IsDir() || !strings.HasSuffix(f.Name(), ".toml") {
+			continue
+		}
+		n++
+		data, err := fs.ReadFile(fsys, path.Join(dir, f.Name()))
+		file := path.Join(prefix, dir, f.Name())
+		if err != nil {
+			problems = append(problems, Problem{File: file, Message: fmt.Sprintf("tidak dapat dibaca: %v", err)})
+			continue
+		}
+		d := &decoder{file: file, problems: &problems, origins: origins, setBy: setBy}
+		d.decodeFile(data, r)
+	}
+	if n == 0 {
+		problems = append(problems, Problem{File: path.Join(prefix, dir), Message: "folder tahun tidak berisi berkas .toml"})
+		return nil, problems
+	}
+	for _, fe := range r.Prepare() {
+		o, local := resolve(origins, fe.Path)
+		if o.file == "" {
+			o.file = path.Join(prefix, dir)
+		}
+		problems = append(problems, Problem{File: o.file, KeyPath: local, Message: fe.Message})
+	}
+	return r, problems
+}
+
+// decodeFile parses one TOML document and maps it onto v.
+func (d *decoder) decodeFile(data []byte, v any) {
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		*d.problems = append(*d.problems, syntaxProblem(d.file, data, err))
+		return
+	}
+	d.decodeValue(reflectValue(v), raw, "", "")
+}
+
+// syntaxProblem turns a TOML parse error into file:line:col with the line
+// shown and a caret under the column.
+func syntaxProblem(file string, data []byte, err error) Problem {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		return Problem{File: file, Message: fmt.Sprintf("TOML tidak sah: %v", err)}
+	}
+	p := Problem{File: file, Line: pe.Position.Line, Col: pe.Position.Col, Message: "TOML tidak sah: " + pe.Message}
+	if p.Col < 1 {
+		p.Col = 1
+	}
+	lines := strings.Split(string(data), "\n")
+	if p.Line >= 1 && p.Line <= len(lines) {
+		text := strings.TrimRight(lines[p.Line-1], "\r")
+		width := max(pe.Position.Len, 1)
+		caretAt := min(p.Col-1, len(text))
+		p.Excerpt = fmt.Sprintf("%5d | %s\n      | %s%s", p.Line, text, strings.Repeat(" ", caretAt), strings.Repeat("^", min(width, max(len(text)-caretAt, 1))))
+	}
+	return p
+}
+
+// resolve maps a merged key path to the file and file-local path it came
+// from, using the longest recorded prefix.
+func resolve(origins map[string]origin, merged string) (origin, string) {
+	best := ""
+	for p := range origins {
+		if len(p) > len(best) && (merged == p || strings.HasPrefix(merged, p+".") || strings.HasPrefix(merged, p+"[")) {
+			best = p
+		}
+	}
+	o, ok := origins[best]
+	if !ok || best == "" {
+		return origin{}, merged
+	}
+	return o, o.localPath + merged[len(best):]
+}
