@@ -106,7 +106,11 @@ func formatDiff(v float64, unit string) string {
 	case "%", "poin":
 		return idformat.Signed(v, 2) + " poin"
 	default:
-		return strings.TrimSpace(idformat.Signed(v, 2) + " " + unit)
+		places := 2
+		if v == float64(int64(v)) {
+			places = 0
+		}
+		return strings.TrimSpace(idformat.Signed(v, places) + " " + unit)
 	}
 }
 

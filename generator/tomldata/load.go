@@ -53,8 +53,10 @@ func Load(fsys fs.FS, prefix string) ([]*report.Report, error) {
 			problems = append(problems, Problem{File: path.Join(prefix, agencyFile), Message: "berkas instansi tidak ada: setiap folder instansi perlu instansi.toml (nama, pemerintah, provinsi, alamat)"})
 		} else {
 			d := newDecoder(path.Join(prefix, agencyFile), &problems)
+			before := len(problems)
 			d.decodeFile(data, agency)
-			if strings.TrimSpace(agency.Name) == "" {
+			parsed := len(problems) == before || problems[len(problems)-1].Line == 0
+			if parsed && strings.TrimSpace(agency.Name) == "" {
 				problems = append(problems, Problem{File: path.Join(prefix, agencyFile), KeyPath: "nama", Message: "nama instansi wajib diisi"})
 			}
 		}
@@ -120,6 +122,13 @@ func loadYear(fsys fs.FS, prefix, slug string, year int) (*report.Report, Proble
 	if n == 0 {
 		problems = append(problems, Problem{File: path.Join(prefix, dir), Message: "folder tahun tidak berisi berkas .toml"})
 		return nil, problems
+	}
+	for _, p := range problems {
+		if p.Line > 0 {
+			// a file that does not parse leaves the report incomplete: checks
+			// across files would only report consequences of the syntax error
+			return r, problems
+		}
 	}
 	for _, fe := range r.Prepare() {
 		o, local := resolve(origins, fe.Path)
