@@ -113,4 +113,3 @@ func formatDiff(v float64, unit string) string {
 		return strings.TrimSpace(idformat.Signed(v, places) + " " + unit)
 	}
 }
-

@@ -76,4 +76,3 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 }
 
 func dataDir(root string) string { return filepath.Join(root, "data") }
-

@@ -272,7 +272,7 @@ func (a *auditor) planRows(id, name string, rows []PlanRow, sums bool) {
 			if ind.InitialTarget.IsNumber() && ind.Target.IsNumber() && ind.InitialTarget.Value != ind.Target.Value {
 				a.add(Finding{Severity: Info, Kind: KindTargetChanged, TableID: id, Table: name, Row: i + 1, Ref: row.Ref, Item: row.Text,
 					Field: "target", Published: ind.Target.Published, Recomputed: ind.InitialTarget.Value, Difference: ind.Target.Value - ind.InitialTarget.Value,
-					Unit: ind.Target.Unit,
+					Unit:   ind.Target.Unit,
 					Detail: fmt.Sprintf("indikator %q: target awal %s diubah menjadi %s dalam perjanjian kinerja perubahan", ind.Text, ind.InitialTarget.Published, ind.Target.Published)})
 			}
 		}

@@ -13,8 +13,8 @@ func auditFixture() *Report {
 	r.Budget.LRA = BudgetTable{ID: "lra", Section: "3.5", Title: "LRA", Rows: []BudgetRow{
 		{Text: "Program", Ref: "p", Budget: rp("Rp. 310,-"), Spent: rp("Rp. 250,-"), Percent: fig("80,65")},
 		{Text: "Kegiatan", Ref: "k", Budget: rp("Rp. 310,-"), Spent: rp("Rp. 250,-"), Percent: fig("80,65")}, // 310 ≠ 100 + 200
-		{Text: "Sub 1", Ref: "s1", Budget: rp("Rp. 100,-"), Spent: rp("Rp. 120,-"), Percent: fig("120")}, // overspent
-		{Text: "Sub 2", Ref: "s2", Budget: rp("Rp. 200,-"), Spent: rp("Rp. 130,-"), Percent: fig("66")}, // 65 really
+		{Text: "Sub 1", Ref: "s1", Budget: rp("Rp. 100,-"), Spent: rp("Rp. 120,-"), Percent: fig("120")},     // overspent
+		{Text: "Sub 2", Ref: "s2", Budget: rp("Rp. 200,-"), Spent: rp("Rp. 130,-"), Percent: fig("66")},      // 65 really
 	}}
 	r.RKT.Rows = []PlanRow{{Text: "Sub 1", Ref: "s1", Budget: rp("Rp. 150,-"), Indicators: []IndicatorTarget{{Text: "x", InitialTarget: fig("1,81%"), Target: fig("2,38%")}}}}
 	r.Results.Tables = []MeasureTable{{ID: "m", Section: "3.4", Rows: []MeasureRow{
