@@ -3,7 +3,19 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"time"
+
+	"github.com/sakip-terbuka/lakip/generator/echarts"
+	"github.com/sakip-terbuka/lakip/generator/hugosite"
+	"github.com/sakip-terbuka/lakip/generator/report"
+	"github.com/sakip-terbuka/lakip/generator/tomldata"
+	"github.com/sakip-terbuka/lakip/generator/view"
 )
 
 type buildOptions struct {
@@ -13,12 +25,126 @@ type buildOptions struct {
 	Log     io.Writer
 }
 
-type buildStats struct{}
-
-func build(ctx context.Context, o buildOptions) (buildStats, error) {
-	return buildStats{}, errors.New("build: belum tersedia")
+// buildStats are the durations of the build's steps, for the benchmark.
+type buildStats struct {
+	Load   time.Duration // load, validate, audit, view
+	Charts time.Duration // go-echarts options + one Node process rendering SVG
+	Hugo   time.Duration // write the stage and run Hugo
+	Pages  int
 }
 
-func serve(ctx context.Context, o buildOptions, addr string) error {
-	return errors.New("serve: belum tersedia")
+// build turns data/ into the site in o.Out. The previous output stays as it
+// was unless the whole build succeeds.
+func build(ctx context.Context, o buildOptions) (buildStats, error) {
+	var st buildStats
+	t0 := time.Now()
+	reports, err := loadData(o.Root)
+	var problems tomldata.Problems
+	if errors.As(err, &problems) {
+		fmt.Fprintf(o.Log, "GALAT DATA (%d) — situs tidak dibangun, hasil sebelumnya tetap:\n\n%s\n\n", len(problems), problems.Error())
+		return st, errDataInvalid
+	} else if err != nil {
+		return st, err
+	}
+	if err := ensureNodeModules(ctx, o.Root, o.Log); err != nil {
+		return st, err
+	}
+	stage := hugosite.NewStage(filepath.Join(o.Root, hugosite.StageDir, "gen"))
+	var specs []echarts.Spec
+	views := make([]*view.Report, 0, len(reports))
+	agencies := map[string]string{}
+	for _, r := range reports {
+		v := view.Build(r, r.Audit())
+		specs = append(specs, echarts.Build(r, v)...)
+		views = append(views, v)
+		agencies[r.Agency.Slug] = r.Agency.Name
+		if err := stageSource(stage, o.Root, r, v); err != nil {
+			return st, err
+		}
+	}
+	st.Load = time.Since(t0)
+
+	t1 := time.Now()
+	svgs, err := echarts.Render(ctx, o.Root, specs)
+	if err != nil {
+		return st, err
+	}
+	for _, s := range specs {
+		name := path.Base(s.Key)
+		stage.Add("assets/charts/"+s.Key+".svg", []byte(echarts.Accessible(svgs[s.Key], "svg-"+name, "", "")))
+		if err := stage.AddJSON("static/"+path.Dir(s.Key)+"/grafik/"+name+".json", echarts.InteractiveOption(s)); err != nil {
+			return st, err
+		}
+	}
+	st.Charts = time.Since(t1)
+
+	t2 := time.Now()
+	for _, v := range views {
+		for _, p := range hugosite.ReportPages(v) {
+			if err := stage.AddPage(p); err != nil {
+				return st, err
+			}
+			st.Pages++
+		}
+		if err := stage.AddJSON(fmt.Sprintf("data/laporan/%s/%d.json", v.AgencySlug, v.Year), v); err != nil {
+			return st, err
+		}
+	}
+	for slug, name := range agencies {
+		if err := stage.AddPage(hugosite.AgencyPage(slug, name)); err != nil {
+			return st, err
+		}
+	}
+	lib, err := os.ReadFile(filepath.Join(o.Root, "node_modules", "echarts", "dist", "echarts.min.js"))
+	if err != nil {
+		return st, fmt.Errorf("pustaka ECharts tidak ditemukan (jalankan npm ci): %w", err)
+	}
+	stage.Add("static/js/echarts.min.js", lib)
+	if err := stage.Write(); err != nil {
+		return st, err
+	}
+	tmp := o.Out + ".baru"
+	_ = os.RemoveAll(tmp)
+	if err := hugosite.Build(o.Root, tmp, o.BaseURL); err != nil {
+		_ = os.RemoveAll(tmp)
+		return st, err
+	}
+	if err := hugosite.Publish(tmp, o.Out); err != nil {
+		return st, err
+	}
+	st.Hugo = time.Since(t2)
+	fmt.Fprintf(o.Log, "Situs dibangun di %s: %d laporan, %d halaman hasil generator, %d grafik (data %v, grafik %v, Hugo %v).\n",
+		o.Out, len(reports), st.Pages, len(specs), st.Load.Round(time.Millisecond), st.Charts.Round(time.Millisecond), st.Hugo.Round(time.Millisecond))
+	return st, nil
+}
+
+// stageSource copies the report's source text, so that readers can check
+// every figure against the original.
+func stageSource(stage *hugosite.Stage, root string, r *report.Report, v *view.Report) error {
+	if r.Meta.SourceFile == "" {
+		return nil
+	}
+	file := filepath.Join(dataDir(root), r.Agency.Slug, fmt.Sprint(r.Year), filepath.FromSlash(r.Meta.SourceFile))
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return fmt.Errorf("berkas sumber %s (laporan.berkas_sumber) tidak dapat dibaca: %w", file, err)
+	}
+	stage.Add("static/"+v.SourceFile, b)
+	return nil
+}
+
+// ensureNodeModules installs the pinned npm packages when they are missing,
+// so that the README's commands work on a fresh clone.
+func ensureNodeModules(ctx context.Context, root string, log io.Writer) error {
+	if _, err := os.Stat(filepath.Join(root, "node_modules", "echarts", "package.json")); err == nil {
+		return nil
+	}
+	fmt.Fprintln(log, "Memasang paket npm yang dipatok package-lock.json (npm ci)…")
+	cmd := exec.CommandContext(ctx, "npm", "ci", "--no-audit", "--no-fund")
+	cmd.Dir = root
+	cmd.Stdout, cmd.Stderr = log, log
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("npm ci gagal (perlu Node.js 20 dan npm): %w", err)
+	}
+	return nil
 }

@@ -1,0 +1,139 @@
+// Package hugosite writes what Hugo needs to build the site (generated
+// content pages, the report data, rendered charts) into a staging folder,
+// and runs Hugo in-process. Generated files never mix with the hand-written
+// content/ and layouts/: config.toml mounts the staging folder beside them.
+package hugosite
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/sakip-terbuka/lakip/generator/view"
+)
+
+// StageDir is the staging folder below the project root (git-ignored).
+const StageDir = ".build"
+
+// Page is one generated content page: front matter only, no body, so that
+// no text from the data can ever be read as Markdown, HTML or a shortcode.
+type Page struct {
+	Path   string         // below content/, e.g. "dinas-sosial-sidoarjo/2021/_index.md"
+	Title  string         `json:"title"`
+	Layout string         `json:"layout"`
+	Weight int            `json:"weight,omitempty"`
+	Params map[string]any `json:"params"`
+}
+
+// Stage is a folder being filled with generated files.
+type Stage struct {
+	Dir   string
+	files map[string][]byte
+}
+
+// NewStage starts an empty stage in dir.
+func NewStage(dir string) *Stage { return &Stage{Dir: dir, files: map[string][]byte{}} }
+
+// Add records a file to write, by slash path below the stage.
+func (s *Stage) Add(path string, data []byte) { s.files[path] = data }
+
+// AddJSON records a JSON file with sorted keys and no HTML escaping.
+func (s *Stage) AddJSON(path string, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	s.Add(path, buf.Bytes())
+	return nil
+}
+
+// AddPage records a content page with JSON front matter.
+func (s *Stage) AddPage(p Page) error {
+	fm := map[string]any{"title": p.Title, "layout": p.Layout, "params": p.Params}
+	if p.Weight != 0 {
+		fm["weight"] = p.Weight
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(fm); err != nil {
+		return err
+	}
+	s.Add("content/"+p.Path, buf.Bytes())
+	return nil
+}
+
+// Write replaces the stage folder with exactly the recorded files.
+func (s *Stage) Write() error {
+	if err := os.RemoveAll(s.Dir); err != nil {
+		return err
+	}
+	paths := make([]string, 0, len(s.files))
+	for p := range s.files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		full := filepath.Join(s.Dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(full, s.files[p], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ReportPages lists the generated pages of one report.
+func ReportPages(v *view.Report) []Page {
+	base := v.AgencySlug + "/" + fmt.Sprint(v.Year) + "/"
+	params := func(extra ...string) map[string]any {
+		m := map[string]any{"report": v.Key, "agency": v.AgencySlug, "year": v.Year}
+		for i := 0; i+1 < len(extra); i += 2 {
+			m[extra[i]] = extra[i+1]
+		}
+		return m
+	}
+	pages := []Page{
+		{Path: base + "_index.md", Title: v.Title, Layout: "ringkasan", Params: params()},
+		{Path: base + view.PageProfile + ".md", Title: "Profil " + v.Agency, Layout: "profil", Weight: 1, Params: params()},
+		{Path: base + view.PagePlans + ".md", Title: "Perencanaan kinerja " + fmt.Sprint(v.Year), Layout: "rencana", Weight: 2, Params: params()},
+		{Path: base + view.PageResults + ".md", Title: "Capaian kinerja " + fmt.Sprint(v.Year), Layout: "capaian", Weight: 3, Params: params()},
+		{Path: base + view.PageBudget + ".md", Title: "Anggaran dan realisasi " + fmt.Sprint(v.Year), Layout: "anggaran", Weight: 5, Params: params()},
+		{Path: base + view.PageEfficiency + ".md", Title: "Efisiensi penggunaan sumber daya " + fmt.Sprint(v.Year), Layout: "efisiensi", Weight: 6, Params: params()},
+		{Path: base + view.PageAnalysis + ".md", Title: "Analisis dan tindak lanjut " + fmt.Sprint(v.Year), Layout: "analisis", Weight: 7, Params: params()},
+		{Path: base + view.PageFindings + ".md", Title: "Catatan data " + fmt.Sprint(v.Year), Layout: "catatan-data", Weight: 8, Params: params()},
+		{Path: base + view.PageMethod + ".md", Title: "Metodologi " + fmt.Sprint(v.Year), Layout: "metodologi", Weight: 9, Params: params()},
+		{Path: base + view.PagePrograms + "/_index.md", Title: "Program dan kegiatan " + fmt.Sprint(v.Year), Layout: "program-daftar", Weight: 4, Params: params()},
+	}
+	ids := make([]string, 0, len(v.Items))
+	for id := range v.Items {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		it := v.Items[id]
+		rel := strings.TrimPrefix(it.URL, base)
+		rel = strings.TrimSuffix(rel, "/")
+		path := base + rel + "/_index.md"
+		if len(it.Children) == 0 {
+			path = base + rel + "/index.md"
+		}
+		pages = append(pages, Page{Path: path, Title: it.Name, Layout: "item", Params: params("ref", id)})
+	}
+	return pages
+}
+
+// AgencyPage is the page listing an agency's reports.
+func AgencyPage(slug, name string) Page {
+	return Page{Path: slug + "/_index.md", Title: name, Layout: "instansi", Params: map[string]any{"agency": slug}}
+}

@@ -1,0 +1,479 @@
+// Package view turns a report and its audit into what the site shows: every
+// figure as published beside its recomputed value, formatted the Indonesian
+// way, with the links between items and tables. It does no I/O; the page
+// writer serialises it to JSON for the Hugo templates.
+package view
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/sakip-terbuka/lakip/generator/idformat"
+	"github.com/sakip-terbuka/lakip/generator/report"
+)
+
+// Report is everything the pages of one report show.
+type Report struct {
+	Key        string `json:"key"` // "dinas-sosial-sidoarjo/2021"
+	AgencySlug string `json:"agency_slug"`
+	Agency     string `json:"agency"`
+	Government string `json:"government"`
+	Province   string `json:"province"`
+	Address    string `json:"address"`
+	Year       int    `json:"year"`
+	Title      string `json:"title"`
+	PlaceDate  string `json:"place_date"`
+	Source     string `json:"source"`
+	SourceFile string `json:"source_file"` // URL of the source text, if bundled
+	URL        string `json:"url"`
+
+	Method      Method               `json:"method"`
+	Headline    Headline             `json:"headline"`
+	Totals      Totals               `json:"totals"`
+	Bands       []BandStat           `json:"bands"`
+	Findings    Findings             `json:"findings"`
+	Profile     Profile              `json:"profile"`
+	Plans       Plans                `json:"plans"`
+	RKT         PlanTable            `json:"rkt"`
+	PK          []PlanTable          `json:"pk"`
+	PKBudget    BudgetTable          `json:"pk_budget"`
+	Measures    []MeasureTable       `json:"measures"`
+	Series      []SeriesTable        `json:"series"`
+	LRA         BudgetTable          `json:"lra"`
+	Performance []PerformanceRow     `json:"performance"`
+	Efficiency  EfficiencyTable      `json:"efficiency"`
+	Narrative   map[string]Section   `json:"narrative"`
+	Programs    []ItemLink           `json:"programs"`
+	Items       map[string]*ItemPage `json:"items"`
+	Charts      map[string]*Chart    `json:"charts"`
+	BelowTarget []IndicatorRow       `json:"below_target"`
+}
+
+// Link is a labelled URL.
+type Link struct {
+	Text string `json:"text"`
+	URL  string `json:"url"`
+}
+
+// Method states the settings and formulas the recomputed figures use.
+type Method struct {
+	FormulaHigher string     `json:"formula_higher"`
+	FormulaLower  string     `json:"formula_lower"`
+	Cap           string     `json:"cap"`
+	BandSet       string     `json:"band_set"`
+	BandSource    string     `json:"band_source"`
+	Bands         []BandRule `json:"bands"`
+	Tolerance     string     `json:"tolerance"`
+}
+
+// BandRule is one band with its range in words.
+type BandRule struct {
+	Name  string `json:"name"`
+	Range string `json:"range"`
+	Level int    `json:"level"`
+}
+
+// Headline is the strategic target and its result, for the report home.
+type Headline struct {
+	Goal              string `json:"goal"`
+	Indicator         string `json:"indicator"`
+	Polarity          string `json:"polarity"`
+	Target            string `json:"target"`
+	InitialTarget     string `json:"initial_target"`
+	Actual            string `json:"actual"`
+	CapaianPublished  string `json:"capaian_published"`
+	CapaianRecomputed string `json:"capaian_recomputed"`
+	Formula           string `json:"formula"`
+	Category          string `json:"category"`
+	Band              string `json:"band"`
+	Source            string `json:"source"`
+}
+
+// Totals are the report-wide budget figures.
+type Totals struct {
+	Budget          string  `json:"budget"`
+	BudgetShort     string  `json:"budget_short"`
+	Spent           string  `json:"spent"`
+	SpentShort      string  `json:"spent_short"`
+	Absorption      string  `json:"absorption"`
+	AbsorptionValue float64 `json:"absorption_value"`
+	Programs        int     `json:"programs"`
+}
+
+// BandStat counts indicators per band.
+type BandStat struct {
+	Name  string `json:"name"`
+	Count int    `json:"count"`
+	Level int    `json:"level"`
+}
+
+// Findings are the audit's results, counted and listed.
+type Findings struct {
+	Total   int       `json:"total"`
+	Serious int       `json:"serious"`
+	Warning int       `json:"warning"`
+	Info    int       `json:"info"`
+	List    []Finding `json:"list"`
+}
+
+// Finding is one audit finding as the "Catatan data" page shows it.
+type Finding struct {
+	N          int    `json:"n"`
+	Severity   string `json:"severity"`
+	Level      int    `json:"level"`
+	Kind       string `json:"kind"`
+	Table      string `json:"table"`
+	TableURL   string `json:"table_url"`
+	Row        int    `json:"row"`
+	Item       string `json:"item"`
+	ItemURL    string `json:"item_url"`
+	Field      string `json:"field"`
+	Published  string `json:"published"`
+	Recomputed string `json:"recomputed"`
+	Difference string `json:"difference"`
+	Detail     string `json:"detail"`
+}
+
+// Section is narrative text.
+type Section struct {
+	Title      string   `json:"title"`
+	Chapter    string   `json:"chapter"`
+	Paragraphs []string `json:"paragraphs"`
+	Points     []string `json:"points"`
+	Closing    []string `json:"closing"`
+}
+
+// Profile is chapter I.
+type Profile struct {
+	Head        report.Official  `json:"head"`
+	LegalBasis  []string         `json:"legal_basis"`
+	Units       []Unit           `json:"units"`
+	Echelons    []report.Echelon `json:"echelons"`
+	StaffTables []CountTable     `json:"staff_tables"`
+	Assets      []Asset          `json:"assets"`
+	Issues      []string         `json:"issues"`
+	StaffNote   []string         `json:"staff_note"`
+}
+
+// Unit is an organisation unit with its depth in the chart.
+type Unit struct {
+	ID        string   `json:"id"`
+	Name      string   `json:"name"`
+	Kind      string   `json:"kind"`
+	Depth     int      `json:"depth"`
+	Duty      string   `json:"duty"`
+	Functions []string `json:"functions"`
+	Note      string   `json:"note"`
+}
+
+// CountTable is a staff table with its printed and recomputed totals.
+type CountTable struct {
+	ID              string     `json:"id"`
+	Number          string     `json:"number"`
+	Title           string     `json:"title"`
+	Columns         []string   `json:"columns"`
+	Rows            [][]string `json:"rows"` // no, label, count as printed
+	TotalLabel      string     `json:"total_label"`
+	Total           string     `json:"total"`
+	TotalRecomputed string     `json:"total_recomputed"`
+	TotalDiffers    bool       `json:"total_differs"`
+	Source          string     `json:"source"`
+}
+
+// Asset is an asset line with its figures as printed.
+type Asset struct {
+	Description  string `json:"description"`
+	LandArea     string `json:"land_area"`
+	BuildingArea string `json:"building_area"`
+	Quantity     string `json:"quantity"`
+}
+
+// Plans is section 2.1.
+type Plans struct {
+	Period     string                `json:"period"`
+	Linkage    []report.RPJMDLinkage `json:"linkage"`
+	Indicators []PlanIndicator       `json:"indicators"`
+	Items      []PlanItem            `json:"items"`
+}
+
+// PlanIndicator is a Renstra indicator with its targets per year.
+type PlanIndicator struct {
+	Goal         string      `json:"goal"`
+	Level        string      `json:"level"`
+	Text         string      `json:"text"`
+	Formula      string      `json:"formula"`
+	Unit         string      `json:"unit"`
+	Polarity     string      `json:"polarity"`
+	Baseline     string      `json:"baseline"`
+	BaselineYear int         `json:"baseline_year"`
+	Targets      []YearValue `json:"targets"`
+}
+
+// YearValue is a year's figure as published.
+type YearValue struct {
+	Year  int    `json:"year"`
+	Kind  string `json:"kind"`
+	Value string `json:"value"`
+}
+
+// PlanItem is a row of the Renstra programme list.
+type PlanItem struct {
+	No    string `json:"no"`
+	Text  string `json:"text"`
+	Level string `json:"level"`
+	URL   string `json:"url"`
+}
+
+// PlanTable is the RKT or a Perjanjian Kinerja table.
+type PlanTable struct {
+	ID             string    `json:"id"`
+	Title          string    `json:"title"`
+	Rows           []PlanRow `json:"rows"`
+	HasBudget      bool      `json:"has_budget"`
+	HasInitial     bool      `json:"has_initial"`
+	HasResponsible bool      `json:"has_responsible"`
+}
+
+// PlanRow is a row with its indicators and targets.
+type PlanRow struct {
+	Anchor      string       `json:"anchor"`
+	No          string       `json:"no"`
+	Level       string       `json:"level"`
+	Text        string       `json:"text"`
+	URL         string       `json:"url"`
+	Indicators  []PlanTarget `json:"indicators"`
+	Budget      string       `json:"budget"`
+	Responsible string       `json:"responsible"`
+	Note        string       `json:"note"`
+}
+
+// PlanTarget is an indicator and its target(s) as published.
+type PlanTarget struct {
+	Text          string `json:"text"`
+	InitialTarget string `json:"initial_target"`
+	Target        string `json:"target"`
+}
+
+// MeasureTable is a results table.
+type MeasureTable struct {
+	ID          string         `json:"id"`
+	Section     string         `json:"section"`
+	Title       string         `json:"title"`
+	Note        string         `json:"note"`
+	HasInitial  bool           `json:"has_initial"`
+	HasCategory bool           `json:"has_category"`
+	Rows        []IndicatorRow `json:"rows"`
+}
+
+// IndicatorRow is an indicator's result: published and recomputed.
+type IndicatorRow struct {
+	Anchor          string  `json:"anchor"`
+	TableURL        string  `json:"table_url"`
+	Table           string  `json:"table"`
+	No              string  `json:"no"`
+	Text            string  `json:"text"` // item cell as printed ("" when continued)
+	Item            string  `json:"item"` // the item's name, even on continued rows
+	URL             string  `json:"url"`
+	Indicator       string  `json:"indicator"`
+	Polarity        string  `json:"polarity"`
+	InitialTarget   string  `json:"initial_target"`
+	Target          string  `json:"target"`
+	Actual          string  `json:"actual"`
+	Published       string  `json:"published"`
+	Recomputed      string  `json:"recomputed"`
+	RecomputedValue float64 `json:"recomputed_value"`
+	Computable      bool    `json:"computable"`
+	Reason          string  `json:"reason"`
+	Difference      string  `json:"difference"`
+	Differs         bool    `json:"differs"`
+	Formula         string  `json:"formula"`
+	Category        string  `json:"category"`
+	Band            string  `json:"band"`
+	BandLevel       int     `json:"band_level"`
+	Note            string  `json:"note"`
+}
+
+// SeriesTable is a realisation series.
+type SeriesTable struct {
+	ID        string      `json:"id"`
+	Section   string      `json:"section"`
+	Title     string      `json:"title"`
+	Note      string      `json:"note"`
+	Indicator string      `json:"indicator"`
+	Values    []YearValue `json:"values"`
+}
+
+// BudgetTable is the LRA or the PK budget table.
+type BudgetTable struct {
+	ID       string      `json:"id"`
+	Section  string      `json:"section"`
+	Title    string      `json:"title"`
+	Source   string      `json:"source"`
+	HasSpent bool        `json:"has_spent"`
+	Rows     []BudgetRow `json:"rows"`
+}
+
+// BudgetRow is one item's budget line: published, and recomputed %.
+type BudgetRow struct {
+	Anchor     string `json:"anchor"`
+	TableURL   string `json:"table_url"`
+	Table      string `json:"table"`
+	No         string `json:"no"`
+	Level      string `json:"level"`
+	Text       string `json:"text"`
+	URL        string `json:"url"`
+	Budget     string `json:"budget"`
+	Spent      string `json:"spent"`
+	Percent    string `json:"percent"`
+	Recomputed string `json:"recomputed"`
+	Differs    bool   `json:"differs"`
+	Note       string `json:"note"`
+}
+
+// PerformanceRow is 3.6.
+type PerformanceRow struct {
+	Target               string `json:"target"`
+	Indicator            string `json:"indicator"`
+	KinerjaTarget        string `json:"kinerja_target"`
+	KinerjaActual        string `json:"kinerja_actual"`
+	KinerjaCapaian       string `json:"kinerja_capaian"`
+	KinerjaRecomputed    string `json:"kinerja_recomputed"`
+	Budget               string `json:"budget"`
+	Spent                string `json:"spent"`
+	Absorption           string `json:"absorption"`
+	AbsorptionRecomputed string `json:"absorption_recomputed"`
+}
+
+// EfficiencyTable is 3.7.
+type EfficiencyTable struct {
+	Title string          `json:"title"`
+	Note  string          `json:"note"`
+	Rows  []EfficiencyRow `json:"rows"`
+}
+
+// EfficiencyRow is one row of 3.7, published and recomputed.
+type EfficiencyRow struct {
+	Target      string `json:"target"`
+	Indicator   string `json:"indicator"`
+	Achievement string `json:"achievement"`
+	Absorption  string `json:"absorption"`
+	Efficiency  string `json:"efficiency"`
+	Recomputed  string `json:"recomputed"`
+}
+
+// ItemLink is a programme, kegiatan or sub-kegiatan with its children.
+type ItemLink struct {
+	ID         string     `json:"id"`
+	Level      string     `json:"level"`
+	Name       string     `json:"name"`
+	URL        string     `json:"url"`
+	Budget     string     `json:"budget"`
+	Spent      string     `json:"spent"`
+	Absorption string     `json:"absorption"`
+	Capaian    string     `json:"capaian"`
+	Children   []ItemLink `json:"children"`
+}
+
+// ItemPage is everything one programme, kegiatan or sub-kegiatan page shows.
+type ItemPage struct {
+	ID          string         `json:"id"`
+	Level       string         `json:"level"`
+	LevelLabel  string         `json:"level_label"`
+	Name        string         `json:"name"`
+	Code        string         `json:"code"`
+	Responsible string         `json:"responsible"`
+	URL         string         `json:"url"`
+	Parents     []Link         `json:"parents"`
+	Children    []ItemLink     `json:"children"`
+	Indicators  []IndicatorRow `json:"indicators"`
+	Budget      *BudgetRow     `json:"budget"`
+	Appearances []Appearance   `json:"appearances"`
+	Findings    []Finding      `json:"findings"`
+	Chart       string         `json:"chart"` // chart key, "" if none
+}
+
+// Appearance is a row of some table that names the item.
+type Appearance struct {
+	Table   string `json:"table"`
+	URL     string `json:"url"`
+	Row     string `json:"row"`
+	Text    string `json:"text"`
+	Figures string `json:"figures"`
+}
+
+// Chart is a chart's text side: title, text alternative and data table.
+// The SVG is rendered at build time and stored beside it.
+type Chart struct {
+	Key     string     `json:"key"`
+	Title   string     `json:"title"`
+	Alt     string     `json:"alt"`
+	Headers []string   `json:"headers"`
+	Rows    [][]string `json:"rows"`
+	SVG     string     `json:"svg"`     // asset path of the rendered SVG
+	Options string     `json:"options"` // URL of the ECharts option JSON (interactive view)
+}
+
+// ---------------------------------------------------------------- helpers
+
+func pct(v float64) string { return idformat.Percent(v, 2) }
+
+func diffPoints(v float64) string { return idformat.Signed(v, 2) + " poin" }
+
+func levelLabel(l report.Level) string {
+	switch l {
+	case report.LevelProgram:
+		return "Program"
+	case report.LevelKegiatan:
+		return "Kegiatan"
+	case report.LevelSub:
+		return "Sub kegiatan"
+	case report.LevelTarget:
+		return "Sasaran"
+	case report.LevelGoal:
+		return "Tujuan"
+	}
+	return ""
+}
+
+func polarityLabel(p report.Polarity) string {
+	if p == report.LowerIsBetter {
+		return "makin rendah makin baik"
+	}
+	return "makin tinggi makin baik"
+}
+
+func nonEmpty(s ...string) string {
+	for _, x := range s {
+		if strings.TrimSpace(x) != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+func bandRange(bs report.BandSet, i int) string {
+	b := bs.Bands[i]
+	var upper string
+	if i > 0 {
+		upper = idformat.Number(bs.Bands[i-1].Min)
+	}
+	switch {
+	case math.IsInf(b.Min, -1):
+		return "di bawah " + upper + " %"
+	case i == 0 && b.MinExclusive:
+		return "di atas " + idformat.Number(b.Min) + " %"
+	case i == 0:
+		return idformat.Number(b.Min) + " % atau lebih"
+	default:
+		op := "dari "
+		if b.MinExclusive {
+			op = "di atas "
+		}
+		to := "sampai di bawah "
+		if bs.Bands[i-1].MinExclusive {
+			to = "sampai "
+		}
+		return fmt.Sprintf("%s%s %% %s%s %%", op, idformat.Number(b.Min), to, upper)
+	}
+}
