@@ -198,7 +198,8 @@ func pmksChart(r *report.Report) (*view.Chart, map[string]any) {
 	labels := opts.Label{Show: opts.Bool(true), Position: "top", Formatter: "@fmt:pct"}
 	line.SetXAxis(xs).
 		AddSeries("Realisasi", dA, charts.WithLabelOpts(labels), charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 8})).
-		AddSeries("Target Renstra", dT, charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}), charts.WithLineChartOpts(opts.LineChart{Symbol: "diamond", SymbolSize: 8})).
+		AddSeries("Target Renstra", dT, charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}), charts.WithLineChartOpts(opts.LineChart{Symbol: "diamond", SymbolSize: 8}),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "bottom", Formatter: "@fmt:pct", FontSize: 10})).
 		AddSeries("Target perubahan", dR, charts.WithLineChartOpts(opts.LineChart{Symbol: "triangle", SymbolSize: 12}),
 			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "@fmt:pct"}))
 	return c, toMap(line)
