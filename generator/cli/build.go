@@ -65,7 +65,7 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 	st.Load = time.Since(t0)
 
 	t1 := time.Now()
-	svgs, err := echarts.Render(ctx, o.Root, specs)
+	svgs, err := echarts.Render(ctx, o.Root, filepath.Join(o.Root, hugosite.StageDir, "cache", "charts"), specs)
 	if err != nil {
 		return st, err
 	}

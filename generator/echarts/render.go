@@ -6,13 +6,17 @@ package echarts
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -30,9 +34,67 @@ type Spec struct {
 	TooltipFormat string `json:"-"`
 }
 
-// Render runs one Node process for all specs and returns each chart's SVG by
-// key. projectRoot is where package.json and node_modules are.
-func Render(ctx context.Context, projectRoot string, specs []Spec) (map[string]string, error) {
+// Render returns each chart's SVG by key. Charts whose options were already
+// rendered (same options, same ECharts, same script) come from cacheDir;
+// the rest are rendered by one Node process. projectRoot is where
+// package.json and node_modules are. cacheDir may be "" (no cache).
+func Render(ctx context.Context, projectRoot, cacheDir string, specs []Spec) (map[string]string, error) {
+	out := map[string]string{}
+	version, _ := os.ReadFile(filepath.Join(projectRoot, "node_modules", "echarts", "package.json"))
+	hashes := map[string]string{}
+	var missing []Spec
+	for _, s := range specs {
+		b, err := json.Marshal(s)
+		if err != nil {
+			return nil, err
+		}
+		h := sha256.New()
+		h.Write(renderScript)
+		h.Write(version)
+		h.Write(b)
+		hashes[s.Key] = hex.EncodeToString(h.Sum(nil))
+		if cacheDir != "" {
+			if svg, err := os.ReadFile(filepath.Join(cacheDir, hashes[s.Key]+".svg")); err == nil {
+				out[s.Key] = string(svg)
+				continue
+			}
+		}
+		missing = append(missing, s)
+	}
+	rendered, err := renderWithNode(ctx, projectRoot, missing)
+	if err != nil {
+		return nil, err
+	}
+	for key, svg := range rendered {
+		svg = stableIDs(svg, path.Base(key))
+		out[key] = svg
+		if cacheDir != "" {
+			_ = os.MkdirAll(cacheDir, 0o755)
+			_ = os.WriteFile(filepath.Join(cacheDir, hashes[key]+".svg"), []byte(svg), 0o644)
+		}
+	}
+	return out, nil
+}
+
+// zrender numbers its ids and CSS classes across all charts of a process,
+// so the same chart would get other ids beside other charts.
+var zrID = regexp.MustCompile(`zr\d+-[a-z]+-?\d+`)
+
+// stableIDs renames them per chart, in order of first appearance: the SVG
+// depends only on its own options, and ids never clash on a page.
+func stableIDs(svg, name string) string {
+	seen := map[string]string{}
+	return zrID.ReplaceAllStringFunc(svg, func(id string) string {
+		if n, ok := seen[id]; ok {
+			return n
+		}
+		n := fmt.Sprintf("g-%s-%d", name, len(seen)+1)
+		seen[id] = n
+		return n
+	})
+}
+
+func renderWithNode(ctx context.Context, projectRoot string, specs []Spec) (map[string]string, error) {
 	if len(specs) == 0 {
 		return map[string]string{}, nil
 	}
