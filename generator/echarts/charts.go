@@ -219,7 +219,7 @@ func budgetChart(v *view.Report) (*view.Chart, map[string]any) {
 	if len(v.Programs) == 0 {
 		return nil, nil
 	}
-	c := &view.Chart{Title: "Anggaran dan realisasi per program (LRA " + fmt.Sprint(v.Year) + ")",
+	c := &view.Chart{Title: "Anggaran dan realisasi per program, dengan persen penyerapan (LRA " + fmt.Sprint(v.Year) + ")",
 		Headers: []string{"Program", "Anggaran", "Realisasi", "Penyerapan (hitung ulang)"}}
 	var names []string
 	var dB, dS []opts.BarData
@@ -230,7 +230,7 @@ func budgetChart(v *view.Report) (*view.Chart, map[string]any) {
 		if !ok {
 			continue
 		}
-		names = append(names, shortName(p.Name))
+		names = append(names, fmt.Sprintf("%s (%s)", shortName(p.Name), p.Absorption))
 		dB = append(dB, opts.BarData{Value: a.budget})
 		dS = append(dS, opts.BarData{Value: a.spent})
 		c.Rows = append(c.Rows, []string{p.Name, idformat.Rupiah(int64(a.budget)), idformat.Rupiah(int64(a.spent)), p.Absorption})
