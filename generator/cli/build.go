@@ -69,9 +69,16 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 	if err != nil {
 		return st, err
 	}
+	chartByKey := map[string]*view.Chart{}
+	for _, v := range views {
+		for _, c := range v.Charts {
+			chartByKey[c.Key] = c
+		}
+	}
 	for _, s := range specs {
 		name := path.Base(s.Key)
-		stage.Add("assets/charts/"+s.Key+".svg", []byte(echarts.Accessible(svgs[s.Key], "svg-"+name, "", "")))
+		c := chartByKey[s.Key]
+		stage.Add("assets/charts/"+s.Key+".svg", []byte(echarts.Accessible(svgs[s.Key], "svg-"+name, c.Title, c.Alt)))
 		if err := stage.AddJSON("static/"+path.Dir(s.Key)+"/grafik/"+name+".json", echarts.InteractiveOption(s)); err != nil {
 			return st, err
 		}

@@ -248,7 +248,7 @@ func TestPMKSChartCarriesTheSeries(t *testing.T) {
 			t.Errorf("PMKS chart SVG lacks the year %s", y)
 		}
 	}
-	if !strings.Contains(svg, `role="img"`) || !strings.Contains(svg, "<title") {
+	if !strings.Contains(svg, `role="img"`) || !strings.Contains(svg, `<title id="svg-pmks-title">Persentase PMKS`) || !strings.Contains(svg, `<desc id="svg-pmks-desc">Makin rendah makin baik.`) {
 		t.Error("chart SVG has no role and title for screen readers")
 	}
 }
