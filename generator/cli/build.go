@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -140,10 +141,29 @@ func stageSource(stage *hugosite.Stage, root string, r *report.Report, v *view.R
 	return nil
 }
 
-// ensureNodeModules installs the pinned npm packages when they are missing,
-// so that the README's commands work on a fresh clone.
+// ensureNodeModules installs the pinned npm packages when any package of
+// package.json is missing, so that the README's commands work on a fresh clone.
 func ensureNodeModules(ctx context.Context, root string, log io.Writer) error {
-	if _, err := os.Stat(filepath.Join(root, "node_modules", "echarts", "package.json")); err == nil {
+	var pkg struct {
+		Dependencies    map[string]string `json:"dependencies"`
+		DevDependencies map[string]string `json:"devDependencies"`
+	}
+	b, err := os.ReadFile(filepath.Join(root, "package.json"))
+	if err != nil {
+		return fmt.Errorf("package.json tidak terbaca: %w", err)
+	}
+	if err := json.Unmarshal(b, &pkg); err != nil {
+		return fmt.Errorf("package.json: %w", err)
+	}
+	complete := true
+	for _, deps := range []map[string]string{pkg.Dependencies, pkg.DevDependencies} {
+		for name := range deps {
+			if _, err := os.Stat(filepath.Join(root, "node_modules", name, "package.json")); err != nil {
+				complete = false
+			}
+		}
+	}
+	if complete {
 		return nil
 	}
 	fmt.Fprintln(log, "Memasang paket npm yang dipatok package-lock.json (npm ci)…")

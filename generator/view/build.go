@@ -269,7 +269,13 @@ func (b *builder) indicatorRow(tableID, tableTitle string, n int, row report.Mea
 }
 
 func (b *builder) measures() {
+	perSection := map[string]int{}
 	for _, t := range b.r.Results.Tables {
+		perSection[t.Section]++
+		if strings.TrimSpace(t.Title) == "" {
+			// the report prints no heading: number the tables of the section
+			t.Title = fmt.Sprintf("(tabel %d)", perSection[t.Section])
+		}
 		title := strings.TrimSpace(nonEmpty(t.Section+" "+t.Title, t.ID))
 		mt := MeasureTable{ID: t.ID, Section: t.Section, Title: t.Title, Note: t.Note}
 		item := ""
