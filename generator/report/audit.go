@@ -419,6 +419,7 @@ func (a *auditor) countTables() {
 // budget table and the LRA.
 func (a *auditor) crossTableBudgets() {
 	type seen struct {
+		id    string
 		table string
 		row   int
 		text  string
@@ -426,23 +427,23 @@ func (a *auditor) crossTableBudgets() {
 	}
 	byRef := map[string][]seen{}
 	var order []string
-	note := func(table string, row int, ref, text string, r Rupiah) {
+	note := func(id, table string, row int, ref, text string, r Rupiah) {
 		if ref == "" || !r.Present {
 			return
 		}
 		if _, ok := byRef[ref]; !ok {
 			order = append(order, ref)
 		}
-		byRef[ref] = append(byRef[ref], seen{table, row, text, r})
+		byRef[ref] = append(byRef[ref], seen{id, table, row, text, r})
 	}
 	for i, row := range a.r.RKT.Rows {
-		note(rktName(a.r), i+1, row.Ref, row.Text, row.Budget)
+		note("rkt", rktName(a.r), i+1, row.Ref, row.Text, row.Budget)
 	}
 	for i, row := range a.r.Agreements.Budget.Rows {
-		note(tableName(a.r.Agreements.Budget.Section, a.r.Agreements.Budget.Title), i+1, row.Ref, row.Text, row.Budget)
+		note("pk-anggaran", tableName(a.r.Agreements.Budget.Section, a.r.Agreements.Budget.Title), i+1, row.Ref, row.Text, row.Budget)
 	}
 	for i, row := range a.r.Budget.LRA.Rows {
-		note(tableName(a.r.Budget.LRA.Section, a.r.Budget.LRA.Title), i+1, row.Ref, row.Text, row.Budget)
+		note("lra", tableName(a.r.Budget.LRA.Section, a.r.Budget.LRA.Title), i+1, row.Ref, row.Text, row.Budget)
 	}
 	for _, ref := range order {
 		list := byRef[ref]
@@ -455,7 +456,7 @@ func (a *auditor) crossTableBudgets() {
 			for _, o := range list {
 				parts = append(parts, fmt.Sprintf("%s baris %d: %s", o.table, o.row, o.r.Published))
 			}
-			a.add(Finding{Severity: Warning, Kind: KindCrossTable, TableID: "lintas-tabel", Table: s.table, Row: s.row, Ref: ref, Item: s.text,
+			a.add(Finding{Severity: Warning, Kind: KindCrossTable, TableID: s.id, Table: s.table, Row: s.row, Ref: ref, Item: s.text,
 				Field: "anggaran", Published: s.r.Published, Recomputed: float64(lra.r.Amount), Difference: float64(s.r.Amount - lra.r.Amount),
 				HasNumbers: true, Unit: "Rp", Detail: "anggaran yang sama tercantum berbeda: " + strings.Join(parts, "; ") + " (pembanding: " + lra.table + ")"})
 		}
