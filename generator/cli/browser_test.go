@@ -1,0 +1,45 @@
+package cli
+
+import (
+	"bytes"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// chromiumPath is Debian's Chromium, which .ci/run installs; the tests fail
+// (never skip) without it.
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	p := os.Getenv("CHROMIUM")
+	if p == "" {
+		p = "/usr/bin/chromium"
+	}
+	if _, err := os.Stat(p); err != nil {
+		t.Fatalf("Chromium not found at %s: install it (apt-get install -y chromium) or set CHROMIUM", p)
+	}
+	return p
+}
+
+// TestBrowser serves the built site on 127.0.0.1 and runs the browser checks
+// of testdata/browser.test.mjs (axe-core, console, requests, no-JS,
+// keyboard, 360 px, print to PDF) with node's test runner.
+func TestBrowser(t *testing.T) {
+	out := builtSite(t)
+	chromium := chromiumPath(t)
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	shots := filepath.Join(os.TempDir(), "lakip-screenshots")
+	cmd := exec.Command("node", "--test", "--test-reporter=spec", filepath.Join("testdata", "browser.test.mjs"))
+	cmd.Env = append(os.Environ(), "SITE_URL="+srv.URL, "CHROMIUM="+chromium, "SHOT_DIR="+shots)
+	var buf bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &buf, &buf
+	err := cmd.Run()
+	t.Log(buf.String())
+	if err != nil {
+		t.Fatalf("browser checks failed: %v", err)
+	}
+}

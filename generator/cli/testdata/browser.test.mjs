@@ -1,0 +1,200 @@
+// Browser checks of the built site in Debian's Chromium, driven by
+// playwright-core (no browser download). Run by TestBrowser in
+// generator/cli with SITE_URL (the site served on 127.0.0.1), CHROMIUM and
+// SHOT_DIR set. Uses node's own test runner.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+const axePath = require.resolve('axe-core/axe.min.js');
+
+const SITE = process.env.SITE_URL;
+const SHOTS = process.env.SHOT_DIR;
+const R = 'dinas-sosial-sidoarjo/2021/';
+// one page of every type
+const PAGES = ['', 'glosarium/', 'dinas-sosial-sidoarjo/', R, R + 'profil/', R + 'rencana/', R + 'capaian/',
+  R + 'program/', R + 'program/penunjang/', R + 'program/penunjang/administrasi-umum/',
+  R + 'program/penunjang/administrasi-umum/kunjungan-tamu/', R + 'anggaran/', R + 'efisiensi/',
+  R + 'analisis/', R + 'catatan-data/', R + 'metodologi/'];
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let browser;
+before(async () => {
+  assert.ok(SITE && SITE.startsWith('http://127.0.0.1:'), 'SITE_URL must be the site on 127.0.0.1');
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+after(async () => { await browser?.close(); });
+
+// watch records console errors, page errors and every request of a context.
+function watch(context) {
+  const log = { errors: [], requests: [] };
+  context.on('page', (page) => {
+    page.on('console', (m) => { if (m.type() === 'error') log.errors.push(`${page.url()}: ${m.text()}`); });
+    page.on('pageerror', (e) => log.errors.push(`${page.url()}: ${e.message}`));
+  });
+  context.on('request', (r) => log.requests.push(r.url()));
+  context.on('requestfailed', (r) => log.errors.push(`request failed ${r.url()}: ${r.failure()?.errorText}`));
+  context.on('response', (r) => { if (r.status() >= 400) log.errors.push(`HTTP ${r.status()} ${r.url()}`); });
+  return log;
+}
+
+function assertLocal(log) {
+  for (const u of log.requests) {
+    const url = new URL(u);
+    assert.ok(url.protocol === 'data:' || url.hostname === '127.0.0.1', `request left 127.0.0.1: ${u}`);
+  }
+  assert.deepEqual(log.errors, [], 'console errors or failed requests');
+}
+
+test('axe-core: no WCAG 2.1 A/AA violation on any page type', async () => {
+  // bypassCSP only so that the test can inject axe; the site itself is not changed
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  const problems = [];
+  for (const p of PAGES) {
+    await page.goto(SITE + '/' + p);
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async (tags) => {
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length}× e.g. ${v.nodes[0].target.join(' ')} — ${v.help}`);
+    }, WCAG);
+    for (const v of violations) problems.push(`/${p}: ${v}`);
+  }
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('no console error and no request leaves 127.0.0.1, interactive chart included', async () => {
+  const context = await browser.newContext();
+  const log = watch(context);
+  const page = await context.newPage();
+  for (const p of PAGES) await page.goto(SITE + '/' + p, { waitUntil: 'networkidle' });
+  // the interactive chart loads ECharts from this site on request
+  await page.goto(SITE + '/' + R);
+  const before = log.requests.filter((u) => u.endsWith('/js/echarts.min.js')).length;
+  assert.equal(before, 0, 'ECharts must not load before it is asked for');
+  await page.click('#grafik-pmks .chart-interactive');
+  await page.waitForFunction(() => document.querySelector('#grafik-pmks .chart-svg')?.getAttribute('_echarts_instance_'), null, { timeout: 15000 });
+  assert.ok(log.requests.some((u) => u.endsWith('/js/echarts.min.js')), 'ECharts was loaded on request');
+  await context.close();
+  assertLocal(log);
+});
+
+test('without JavaScript, charts and their tables are shown', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const p of [R, R + 'anggaran/', R + 'efisiensi/']) {
+    await page.goto(SITE + '/' + p);
+    const charts = page.locator('figure.chart');
+    const n = await charts.count();
+    assert.ok(n >= 1, `/${p}: no chart`);
+    for (let i = 0; i < n; i++) {
+      const box = await charts.nth(i).locator('.chart-svg svg').boundingBox();
+      assert.ok(box && box.width > 200 && box.height > 100, `/${p}: chart ${i} not visible`);
+      assert.ok(await charts.nth(i).locator('.chart-data table tbody tr').count() > 0, `/${p}: chart ${i} has no table`);
+      assert.ok(await charts.nth(i).locator('.chart-data table').isVisible(), `/${p}: chart ${i} table hidden`);
+    }
+    assert.ok(await page.locator('.chart-actions').first().isHidden(), 'the interactive button needs JavaScript: hidden without it');
+  }
+  await context.close();
+});
+
+test('keyboard: every main-menu link is reachable with Tab, with a visible focus', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(SITE + '/' + R);
+  const menu = await page.$$eval('.site-nav a, .report-nav a', (as) => as.map((a) => a.href));
+  assert.ok(menu.length >= 12);
+  const reached = new Map();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate(() => {
+      const el = document.activeElement;
+      const s = getComputedStyle(el);
+      return { href: el.href || '', visible: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 };
+    });
+    if (f.href) reached.set(f.href, f.visible);
+  }
+  for (const href of menu) {
+    assert.ok(reached.has(href), `menu link ${href} not reached with Tab`);
+    assert.ok(reached.get(href), `menu link ${href} has no visible focus`);
+  }
+  await context.close();
+});
+
+test('at 360×800 no page scrolls sideways; screenshots', async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const mobile = await browser.newContext({ viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const page = await mobile.newPage();
+  for (const p of PAGES) {
+    await page.goto(SITE + '/' + p);
+    const w = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));
+    assert.ok(w.scroll <= w.view, `/${p}: page is ${w.scroll}px wide in a ${w.view}px viewport`);
+  }
+  const shots = [];
+  for (const [name, p] of [['ringkasan', R], ['program', R + 'program/penunjang/']]) {
+    await page.goto(SITE + '/' + p);
+    const file = path.join(SHOTS, `mobile-${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    shots.push(file);
+  }
+  await mobile.close();
+  const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const dp = await desktop.newPage();
+  await dp.goto(SITE + '/' + R);
+  const file = path.join(SHOTS, 'desktop-ringkasan.png');
+  await dp.screenshot({ path: file, fullPage: true });
+  shots.push(file);
+  await desktop.close();
+  for (const f of shots) {
+    assert.ok(fs.statSync(f).size > 10000);
+    console.log('screenshot: ' + f);
+  }
+});
+
+// A4 in PDF points, to the nearest point.
+const A4 = [595, 842];
+
+function pdfPages(buf) {
+  const s = buf.toString('latin1');
+  const pages = s.match(/\/Type\s*\/Page(?![s\w])/g) || [];
+  const boxes = [...s.matchAll(/\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)]
+    .map((m) => [Math.round(+m[3] - +m[1]), Math.round(+m[4] - +m[2])]);
+  return { count: pages.length, boxes };
+}
+
+test('print: A4 pages, a sensible count, charts kept whole', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  for (const [p, maxPages] of [[R, 8], [R + 'program/penunjang/', 12]]) {
+    await page.goto(SITE + '/' + p);
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    const { count, boxes } = pdfPages(pdf);
+    assert.ok(count >= 1 && count <= maxPages, `/${p}: ${count} pages`);
+    assert.ok(boxes.length >= 1);
+    for (const b of boxes) assert.deepEqual(b, A4, `/${p}: page size ${b} is not A4`);
+    // in print, every chart drawing must be unbreakable and fit one page:
+    // lay the page out at the printable width of A4 (180 mm ≈ 680 CSS px)
+    await page.setViewportSize({ width: 680, height: 1009 });
+    await page.emulateMedia({ media: 'print' });
+    const charts = await page.$$eval('figure.chart .chart-svg', (fs) => fs.map((f) => ({
+      brk: getComputedStyle(f).breakInside, h: f.getBoundingClientRect().height })));
+    // A4 minus 15 mm margins is 267 mm ≈ 1009 CSS px tall
+    for (const c of charts) {
+      assert.equal(c.brk, 'avoid', `/${p}: a chart may be split across pages`);
+      assert.ok(c.h > 100 && c.h < 1009, `/${p}: a chart (${c.h}px) does not fit a page`);
+    }
+    await page.emulateMedia({ media: null });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    console.log(`print /${p}: ${count} A4 pages`);
+  }
+  await context.close();
+});
