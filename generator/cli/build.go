@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/sakip-terbuka/lakip/generator/echarts"
 	"github.com/sakip-terbuka/lakip/generator/hugosite"
+	"github.com/sakip-terbuka/lakip/generator/opendata"
 	"github.com/sakip-terbuka/lakip/generator/report"
 	"github.com/sakip-terbuka/lakip/generator/tomldata"
 	"github.com/sakip-terbuka/lakip/generator/view"
@@ -54,10 +56,12 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 	var specs []echarts.Spec
 	views := make([]*view.Report, 0, len(reports))
 	agencies := map[string]string{}
+	reportByKey := map[string]*report.Report{}
 	for _, r := range reports {
 		v := view.Build(r, r.Audit())
 		specs = append(specs, echarts.Build(r, v)...)
 		views = append(views, v)
+		reportByKey[v.Key] = r
 		agencies[r.Agency.Slug] = r.Agency.Name
 		if err := stageSource(stage, o.Root, r, v); err != nil {
 			return st, err
@@ -97,6 +101,9 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 		if err := stage.AddJSON(fmt.Sprintf("data/laporan/%s/%d.json", v.AgencySlug, v.Year), v); err != nil {
 			return st, err
 		}
+		if err := stageOpenData(stage, reportByKey[v.Key], v); err != nil {
+			return st, err
+		}
 	}
 	for slug, name := range agencies {
 		if err := stage.AddPage(hugosite.AgencyPage(slug, name)); err != nil {
@@ -114,6 +121,10 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 	tmp := o.Out + ".baru"
 	_ = os.RemoveAll(tmp)
 	if err := hugosite.Build(o.Root, tmp, o.BaseURL); err != nil {
+		_ = os.RemoveAll(tmp)
+		return st, err
+	}
+	if err := searchIndex(ctx, o.Root, tmp); err != nil {
 		_ = os.RemoveAll(tmp)
 		return st, err
 	}
@@ -172,6 +183,53 @@ func ensureNodeModules(ctx context.Context, root string, log io.Writer) error {
 	cmd.Stdout, cmd.Stderr = log, log
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("npm ci gagal (perlu Node.js 20 dan npm): %w", err)
+	}
+	return nil
+}
+
+// stageOpenData writes the report's open data: one CSV and one JSON file per
+// table, the data package describing them, the whole report as one JSON
+// file, and the list the "Data terbuka" page shows.
+func stageOpenData(stage *hugosite.Stage, r *report.Report, v *view.Report) error {
+	dir := "static/" + v.URL + "data/"
+	resources := opendata.Build(r, v)
+	type listed struct {
+		Name        string           `json:"name"`
+		Title       string           `json:"title"`
+		Description string           `json:"description"`
+		Section     string           `json:"section"`
+		Rows        int              `json:"rows"`
+		Fields      []opendata.Field `json:"fields"`
+	}
+	var list []listed
+	for _, res := range resources {
+		stage.Add(dir+res.Name+".csv", res.CSV())
+		b, err := res.JSON()
+		if err != nil {
+			return err
+		}
+		stage.Add(dir+res.Name+".json", b)
+		list = append(list, listed{res.Name, res.Title, res.Description, res.Section, len(res.Rows), res.Fields})
+	}
+	if err := stage.AddJSON(dir+"datapackage.json", opendata.DataPackage(r, resources)); err != nil {
+		return err
+	}
+	whole := map[string]any{"instansi": opendata.AgencyTree(r.Agency), "tahun": r.Year, "laporan_kinerja": opendata.Tree(r)}
+	if err := stage.AddJSON(dir+"laporan.json", whole); err != nil {
+		return err
+	}
+	return stage.AddJSON(fmt.Sprintf("data/terbuka/%s/%d.json", v.AgencySlug, v.Year), list)
+}
+
+// searchIndex runs Pagefind (npm, pinned) over the built site: the index and
+// the search UI land in pagefind/ beside the pages.
+func searchIndex(ctx context.Context, root, site string) error {
+	cmd := exec.CommandContext(ctx, filepath.Join(root, "node_modules", ".bin", "pagefind"), "--site", site, "--silent")
+	cmd.Dir = root
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("Pagefind gagal mengindeks situs: %v\n%s", err, out.String())
 	}
 	return nil
 }

@@ -113,6 +113,8 @@ func ReportPages(v *view.Report) []Page {
 		{Path: base + view.PageAnalysis + ".md", Title: "Analisis dan tindak lanjut " + fmt.Sprint(v.Year), Layout: "analisis", Weight: 7, Params: params()},
 		{Path: base + view.PageFindings + ".md", Title: "Catatan data " + fmt.Sprint(v.Year), Layout: "catatan-data", Weight: 8, Params: params()},
 		{Path: base + view.PageMethod + ".md", Title: "Metodologi " + fmt.Sprint(v.Year), Layout: "metodologi", Weight: 9, Params: params()},
+		{Path: base + "data-terbuka.md", Title: "Data terbuka " + fmt.Sprint(v.Year), Layout: "data-terbuka", Weight: 10, Params: params()},
+		{Path: base + "ringkasan-dprd.md", Title: "Ringkasan untuk DPRD " + fmt.Sprint(v.Year), Layout: "ringkasan-dprd", Weight: 11, Params: params()},
 		{Path: base + view.PagePrograms + "/_index.md", Title: "Program dan kegiatan " + fmt.Sprint(v.Year), Layout: "program-daftar", Weight: 4, Params: params()},
 	}
 	ids := make([]string, 0, len(v.Items))

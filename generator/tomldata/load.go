@@ -186,3 +186,17 @@ func resolve(origins map[string]origin, merged string) (origin, string) {
 	}
 	return o, o.localPath + merged[len(best):]
 }
+
+// DecodeTree maps a decoded document (from laporan.json, say) onto a report
+// with the same strictness as the TOML files, then prepares it. JSON
+// numbers must arrive as int64 or float64.
+func DecodeTree(name string, tree map[string]any, r *report.Report) Problems {
+	var problems Problems
+	d := newDecoder(name, &problems)
+	d.decodeValue(reflectValue(r), tree, "", "")
+	for _, fe := range r.Prepare() {
+		problems = append(problems, Problem{File: name, KeyPath: fe.Path, Message: fe.Message})
+	}
+	problems.sort()
+	return problems
+}
