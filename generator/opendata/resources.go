@@ -216,7 +216,7 @@ func planResource(name, section, title string, rows []report.PlanRow, budget boo
 func budgetResource(name string, t report.BudgetTable, spent bool) Resource {
 	res := Resource{Name: name, Title: strings.TrimSpace(t.Title), Section: t.Section,
 		Description: "Anggaran per butir persis seperti tercetak, jumlah rupiah yang terbaca darinya" + map[bool]string{true: ", realisasi, persen tercetak dan persen hitung ulang (realisasi ÷ anggaran × 100)", false: ""}[spent],
-		Fields: []Field{fBaris, fNo, fTingkat, fRef, fUraian, published("anggaran", "Anggaran tercetak", "anggaran"), rupiahField("anggaran_rupiah", "Anggaran (rupiah)")}}
+		Fields:      []Field{fBaris, fNo, fTingkat, fRef, fUraian, published("anggaran", "Anggaran tercetak", "anggaran"), rupiahField("anggaran_rupiah", "Anggaran (rupiah)")}}
 	if spent {
 		res.Fields = append(res.Fields, published("realisasi", "Realisasi tercetak", "realisasi anggaran"), rupiahField("realisasi_rupiah", "Realisasi (rupiah)"),
 			published("persen", "Persen tercetak", "persen penyerapan"),

@@ -211,10 +211,8 @@ const (
 // UnmarshalText accepts "naik", "turun" or nothing (higher is better).
 func (p *Polarity) UnmarshalText(b []byte) error {
 	switch s := Polarity(strings.TrimSpace(string(b))); s {
-	case "", HigherIsBetter:
-		*p = HigherIsBetter
-	case LowerIsBetter:
-		*p = s
+	case "", HigherIsBetter, LowerIsBetter:
+		*p = s // "" reads as higher is better, as when the key is left out
 	default:
 		return fmt.Errorf("polaritas %q tidak dikenal: tulis \"naik\" (makin tinggi makin baik) atau \"turun\" (makin rendah makin baik)", s)
 	}

@@ -1,0 +1,278 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/sakip-terbuka/lakip/generator/opendata"
+	"github.com/sakip-terbuka/lakip/generator/report"
+	"github.com/sakip-terbuka/lakip/generator/tomldata"
+)
+
+// readCSV reads an exported table back: header and rows keyed by column.
+func readCSV(t *testing.T, out, name string) []map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(out, base, "data", name+".csv"))
+	if err != nil {
+		t.Fatalf("export %s missing: %v", name, err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil {
+		t.Fatalf("%s.csv: %v", name, err)
+	}
+	var rows []map[string]string
+	for _, rec := range recs[1:] {
+		m := map[string]string{}
+		for i, k := range recs[0] {
+			m[k] = rec[i]
+		}
+		rows = append(rows, m)
+	}
+	// the JSON twin holds the same rows
+	jb, err := os.ReadFile(filepath.Join(out, base, "data", name+".json"))
+	if err != nil {
+		t.Fatalf("%s.json missing: %v", name, err)
+	}
+	var js []map[string]any
+	d := json.NewDecoder(bytes.NewReader(jb))
+	d.UseNumber()
+	if err := d.Decode(&js); err != nil || len(js) != len(rows) {
+		t.Fatalf("%s.json: %v, %d rows vs %d in CSV", name, err, len(js), len(rows))
+	}
+	for i, row := range rows {
+		for k, v := range row {
+			got := ""
+			if js[i][k] != nil {
+				got = fmt.Sprint(js[i][k])
+			}
+			if got != v {
+				t.Errorf("%s row %d %s: JSON %q, CSV %q", name, i+1, k, got, v)
+			}
+		}
+	}
+	return rows
+}
+
+func expect(t *testing.T, where string, row map[string]string, want map[string]string) {
+	t.Helper()
+	for k, v := range want {
+		if row[k] != v {
+			t.Errorf("%s: %s = %q, data has %q", where, k, row[k], v)
+		}
+	}
+}
+
+// TestOpenDataRoundTrip reads the exports of the built site back and finds
+// every figure of data/ unchanged: nothing lost, nothing rounded.
+func TestOpenDataRoundTrip(t *testing.T) {
+	out := builtSite(t)
+	r := seedReport(t)
+
+	lra := readCSV(t, out, "lra")
+	if len(lra) != len(r.Budget.LRA.Rows) {
+		t.Fatalf("lra: %d rows exported, %d in data", len(lra), len(r.Budget.LRA.Rows))
+	}
+	for i, row := range r.Budget.LRA.Rows {
+		expect(t, fmt.Sprintf("lra row %d", i+1), lra[i], map[string]string{"uraian": row.Text, "ref": row.Ref,
+			"anggaran": row.Budget.Published, "realisasi": row.Spent.Published, "persen": row.Percent.Published,
+			"anggaran_rupiah": strconv.FormatInt(row.Budget.Amount, 10), "realisasi_rupiah": strconv.FormatInt(row.Spent.Amount, 10)})
+	}
+	pk := readCSV(t, out, "pk-anggaran")
+	for i, row := range r.Agreements.Budget.Rows {
+		expect(t, fmt.Sprintf("pk-anggaran row %d", i+1), pk[i], map[string]string{"uraian": row.Text, "anggaran": row.Budget.Published})
+	}
+	for _, mt := range r.Results.Tables {
+		rows := readCSV(t, out, opendata.TableResource(mt.ID))
+		if len(rows) != len(mt.Rows) {
+			t.Fatalf("%s: %d rows exported, %d in data", mt.ID, len(rows), len(mt.Rows))
+		}
+		for i, row := range mt.Rows {
+			expect(t, fmt.Sprintf("%s row %d", mt.ID, i+1), rows[i], map[string]string{"uraian": row.Text, "indikator": row.Indicator,
+				"target_awal": row.InitialTarget.Published, "target": row.Target.Published, "realisasi": row.Actual.Published,
+				"capaian": row.Achievement.Published, "kategori": row.Category})
+		}
+	}
+	for _, plan := range []struct {
+		name string
+		rows []report.PlanRow
+	}{{"rkt", r.RKT.Rows}, {"pk-kepala", r.Agreements.Head.Rows}, {"pk-eselon-iii", r.Agreements.EselonIII.Rows}, {"pk-eselon-iv", r.Agreements.EselonIV.Rows}} {
+		rows := readCSV(t, out, plan.name)
+		k := 0
+		for i, row := range plan.rows {
+			inds := row.Indicators
+			if len(inds) == 0 {
+				inds = []report.IndicatorTarget{{}}
+			}
+			for _, ind := range inds {
+				want := map[string]string{"baris": strconv.Itoa(i + 1), "uraian": row.Text, "indikator": ind.Text, "target_awal": ind.InitialTarget.Published, "target": ind.Target.Published}
+				if plan.name == "rkt" {
+					want["anggaran"] = row.Budget.Published
+				}
+				expect(t, fmt.Sprintf("%s row %d", plan.name, k+1), rows[k], want)
+				k++
+			}
+		}
+		if k != len(rows) {
+			t.Errorf("%s: %d rows exported, %d expected", plan.name, len(rows), k)
+		}
+	}
+	ri := readCSV(t, out, "renstra-indikator")
+	var renstra []string
+	for _, g := range r.Plans.Targets {
+		for _, ind := range g.Indicators {
+			renstra = append(renstra, ind.Baseline.Value.Published)
+			for _, tv := range ind.Targets {
+				renstra = append(renstra, tv.Value.Published)
+			}
+		}
+	}
+	var exported []string
+	for _, row := range ri {
+		if row["tingkat"] == "sasaran" {
+			exported = append(exported, row["nilai"])
+		}
+	}
+	if strings.Join(exported, "|") != strings.Join(renstra, "|") {
+		t.Errorf("renstra values: exported %q, data %q", exported, renstra)
+	}
+	for _, s := range r.Results.Series {
+		rows := readCSV(t, out, "seri-"+s.ID)
+		for i, y := range s.Values {
+			expect(t, "seri "+s.ID, rows[i], map[string]string{"tahun": strconv.Itoa(y.Year), "realisasi": y.Value.Published})
+		}
+	}
+	for _, st := range r.Profile.StaffTables {
+		rows := readCSV(t, out, "pegawai-"+st.ID)
+		for i, row := range st.Rows {
+			expect(t, st.ID, rows[i], map[string]string{"uraian": row.Label, "jumlah": row.Count.Published})
+		}
+		expect(t, st.ID+" total", rows[len(rows)-1], map[string]string{"jumlah": st.Total.Count.Published, "total": "ya"})
+	}
+	assets := readCSV(t, out, "aset")
+	for i, a := range r.Profile.Assets {
+		expect(t, "aset", assets[i], map[string]string{"uraian": a.Description, "luas_tanah": a.LandArea.Published, "luas_bangunan": a.BuildingArea.Published, "jumlah": a.Quantity.Published})
+	}
+	perf := readCSV(t, out, "kinerja-anggaran")[0]
+	p := r.Budget.Performance[0]
+	expect(t, "3.6", perf, map[string]string{"target": p.KinerjaTarget.Published, "realisasi": p.KinerjaActual.Published, "capaian": p.KinerjaCapaian.Published,
+		"anggaran": p.Budget.Published, "realisasi_anggaran": p.Spent.Published, "penyerapan": p.Absorption.Published})
+	eff := readCSV(t, out, "efisiensi")[0]
+	e := r.Budget.Efficiency.Rows[0]
+	expect(t, "3.7", eff, map[string]string{"capaian_kinerja": e.Achievement.Published, "penyerapan_anggaran": e.Absorption.Published, "tingkat_efisiensi": e.Efficiency.Published})
+}
+
+// TestWholeReportJSONRoundTrip decodes laporan.json with the same strict
+// decoder as the TOML files and gets the same report back.
+func TestWholeReportJSONRoundTrip(t *testing.T) {
+	out := builtSite(t)
+	b, err := os.ReadFile(filepath.Join(out, base, "data", "laporan.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var whole map[string]any
+	if err := d.Decode(&whole); err != nil {
+		t.Fatal(err)
+	}
+	tree := numbers(whole["laporan_kinerja"]).(map[string]any)
+	orig := seedReport(t)
+	back := &report.Report{Year: orig.Year, Agency: orig.Agency}
+	if problems := tomldata.DecodeTree("laporan.json", tree, back); len(problems) > 0 {
+		t.Fatalf("laporan.json does not decode back:\n%v", problems)
+	}
+	want, _ := json.Marshal(opendata.Tree(orig))
+	got, _ := json.Marshal(opendata.Tree(back))
+	if !bytes.Equal(want, got) {
+		t.Error("the report decoded from laporan.json differs from data/")
+	}
+	if back.Totals() != orig.Totals() {
+		t.Errorf("totals %+v vs %+v", back.Totals(), orig.Totals())
+	}
+}
+
+// numbers turns json.Number into int64 or float64, as TOML decoding gives.
+func numbers(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = numbers(e)
+		}
+		return x
+	case []any:
+		for i, e := range x {
+			x[i] = numbers(e)
+		}
+		return x
+	case json.Number:
+		if i, err := x.Int64(); err == nil {
+			return i
+		}
+		f, _ := x.Float64()
+		return f
+	}
+	return v
+}
+
+// TestDataPackage: datapackage.json describes every exported table and
+// every column with a title and a type, and points at files that exist.
+func TestDataPackage(t *testing.T) {
+	out := builtSite(t)
+	b, err := os.ReadFile(filepath.Join(out, base, "data", "datapackage.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pkg struct {
+		Profile   string `json:"profile"`
+		Name      string `json:"name"`
+		Resources []struct {
+			Name, Path, Title, Format string
+			Schema                    struct {
+				Fields []struct{ Name, Title, Type, Description string }
+			}
+		}
+	}
+	if err := json.Unmarshal(b, &pkg); err != nil {
+		t.Fatal(err)
+	}
+	if pkg.Profile != "tabular-data-package" || pkg.Name != "dinas-sosial-sidoarjo-2021" || len(pkg.Resources) < 25 {
+		t.Fatalf("package %s %s with %d resources", pkg.Profile, pkg.Name, len(pkg.Resources))
+	}
+	csvs, _ := filepath.Glob(filepath.Join(out, base, "data", "*.csv"))
+	if len(csvs) != len(pkg.Resources) {
+		t.Errorf("%d CSV files, %d resources described", len(csvs), len(pkg.Resources))
+	}
+	for _, r := range pkg.Resources {
+		if r.Title == "" || r.Format != "csv" {
+			t.Errorf("%s: no title or format", r.Name)
+		}
+		f, err := os.Open(filepath.Join(out, base, "data", r.Path))
+		if err != nil {
+			t.Errorf("%s: %v", r.Name, err)
+			continue
+		}
+		header, _ := csv.NewReader(f).Read()
+		f.Close()
+		if len(header) != len(r.Schema.Fields) {
+			t.Errorf("%s: %d columns, %d fields described", r.Name, len(header), len(r.Schema.Fields))
+		}
+		for i, fd := range r.Schema.Fields {
+			if fd.Title == "" || fd.Type == "" || (i < len(header) && header[i] != fd.Name) {
+				t.Errorf("%s: field %d %+v vs column %q", r.Name, i, fd, header[i])
+			}
+		}
+	}
+	page := readPage(t, out, base+"data-terbuka/index.html")
+	for _, r := range pkg.Resources {
+		if !strings.Contains(page, "/"+base+"data/"+r.Name+".csv") || !strings.Contains(page, `id="kamus-`+r.Name+`"`) {
+			t.Errorf("Data terbuka page lacks %s or its dictionary", r.Name)
+		}
+	}
+}
