@@ -19,7 +19,7 @@ const R = 'dinas-sosial-sidoarjo/2021/';
 const PAGES = ['', 'glosarium/', 'dinas-sosial-sidoarjo/', R, R + 'profil/', R + 'rencana/', R + 'capaian/',
   R + 'program/', R + 'program/penunjang/', R + 'program/penunjang/administrasi-umum/',
   R + 'program/penunjang/administrasi-umum/kunjungan-tamu/', R + 'anggaran/', R + 'efisiensi/',
-  R + 'analisis/', R + 'catatan-data/', R + 'metodologi/'];
+  R + 'analisis/', R + 'catatan-data/', R + 'metodologi/', R + 'data-terbuka/', R + 'ringkasan-dprd/', 'cari/'];
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let browser;
@@ -196,5 +196,38 @@ test('print: A4 pages, a sensible count, charts kept whole', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     console.log(`print /${p}: ${count} A4 pages`);
   }
+  await context.close();
+});
+
+test('search: the header form finds the Penyediaan Permakanan pages, with year and programme filters', async () => {
+  const context = await browser.newContext();
+  const log = watch(context);
+  const page = await context.newPage();
+  await page.goto(SITE + '/' + R);
+  await page.fill('#q-header', 'permakanan');
+  await page.press('#q-header', 'Enter');
+  await page.waitForURL(/\/cari\/\?q=permakanan/);
+  await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15000 });
+  const results = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => ({ text: a.textContent, href: a.getAttribute('href') })));
+  assert.ok(results.some((r) => r.text.includes('Penyediaan Permakanan') && r.href.includes('permakanan')),
+    'no Penyediaan Permakanan page in ' + JSON.stringify(results));
+  const filters = await page.$$eval('.pagefind-ui__filter-name', (els) => els.map((e) => e.textContent.trim().toLowerCase()));
+  for (const f of ['tahun', 'program']) assert.ok(filters.some((x) => x.startsWith(f)), `no ${f} filter in ${filters}`);
+  await context.close();
+  assertLocal(log);
+});
+
+test('the DPRD brief prints on at most three A4 pages', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(SITE + '/' + R + 'ringkasan-dprd/');
+  const { count, boxes } = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+  assert.ok(count >= 1 && count <= 3, `${count} pages`);
+  for (const b of boxes) assert.deepEqual(b, A4);
+  for (const needed of ['Sasaran strategis', 'Penyerapan anggaran', 'Indikator di bawah target', 'Catatan data']) {
+    assert.ok(await page.getByText(needed).first().isVisible(), `brief lacks ${needed}`);
+  }
+  assert.equal(await page.locator('figure.chart svg').count(), 2, 'the brief shows the two key charts');
+  console.log(`DPRD brief: ${count} A4 pages`);
   await context.close();
 });
