@@ -75,7 +75,11 @@ func describeFinding(f report.Finding) string {
 	if f.Field != "" {
 		fmt.Fprintf(&b, "%s tercetak %q", f.Field, f.Published)
 		if f.HasNumbers {
-			fmt.Fprintf(&b, ", hitung ulang %s, selisih %s", formatValue(f.Recomputed, f.Unit), formatDiff(f.Difference, f.Unit))
+			label := "hitung ulang"
+			if f.Kind == report.KindCrossTable {
+				label = "tabel pembanding"
+			}
+			fmt.Fprintf(&b, ", %s %s, selisih %s", label, formatValue(f.Recomputed, f.Unit), formatDiff(f.Difference, f.Unit))
 		}
 		b.WriteString(". ")
 	}

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -78,6 +79,7 @@ func (r *Report) Audit() []Finding {
 	a.efficiency()
 	a.countTables()
 	a.crossTableBudgets()
+	a.crossTableTargets()
 	sort.SliceStable(a.out, func(i, j int) bool { return a.out[i].Severity > a.out[j].Severity })
 	return a.out
 }
@@ -488,3 +490,73 @@ func (r *Report) Totals() Totals {
 }
 
 func rktName(r *Report) string { return "2.2 " + orDefault(r.RKT.Title, "Rencana Kerja Tahunan") }
+
+var nonWord = regexp.MustCompile(`[^a-z0-9]+`)
+
+// indicatorKey normalises an indicator's text so that one indicator is
+// recognised across tables despite case, punctuation and the old spelling
+// "prosentase".
+func indicatorKey(s string) string {
+	s = strings.ToLower(s)
+	s = strings.ReplaceAll(s, "prosentase", "persentase")
+	return strings.TrimSpace(nonWord.ReplaceAllString(s, " "))
+}
+
+// crossTableTargets compares the target of one indicator of one item
+// across the RKT, the Perjanjian Kinerja and table 3.4.
+func (a *auditor) crossTableTargets() {
+	type seen struct {
+		id, table string
+		row       int
+		item      string
+		indicator string
+		target    Figure
+	}
+	groups := map[string][]seen{}
+	var order []string
+	note := func(id, table string, row int, ref, item, indicator string, target Figure) {
+		if ref == "" || !target.IsNumber() || indicatorKey(indicator) == "" {
+			return
+		}
+		key := ref + "|" + indicatorKey(indicator)
+		if _, ok := groups[key]; !ok {
+			order = append(order, key)
+		}
+		groups[key] = append(groups[key], seen{id, table, row, item, indicator, target})
+	}
+	plan := func(id, table string, rows []PlanRow) {
+		for i, row := range rows {
+			for _, ind := range row.Indicators {
+				note(id, table, i+1, row.Ref, row.Text, ind.Text, ind.Target)
+			}
+		}
+	}
+	plan("rkt", rktName(a.r), a.r.RKT.Rows)
+	plan("pk-eselon-iii", "2.3 "+orDefault(a.r.Agreements.EselonIII.Title, "Perjanjian Kinerja Eselon III"), a.r.Agreements.EselonIII.Rows)
+	plan("pk-eselon-iv", "2.3 "+orDefault(a.r.Agreements.EselonIV.Title, "Perjanjian Kinerja Eselon IV"), a.r.Agreements.EselonIV.Rows)
+	for _, t := range a.r.Results.Tables {
+		if t.ID != "program-kegiatan" {
+			continue
+		}
+		item := ""
+		for i, row := range t.Rows {
+			if strings.TrimSpace(row.Text) != "" {
+				item = row.Text
+			}
+			note(t.ID, tableName(t.Section, t.Title), i+1, row.Ref, item, row.Indicator, row.Target)
+		}
+	}
+	for _, key := range order {
+		list := groups[key]
+		last := list[len(list)-1] // table 3.4 when present: the figure the results use
+		for _, s := range list[:len(list)-1] {
+			if s.target.Value == last.target.Value || s.table == last.table {
+				continue
+			}
+			a.add(Finding{Severity: Warning, Kind: KindCrossTable, TableID: s.id, Table: s.table, Row: s.row, Ref: strings.Split(key, "|")[0], Item: s.item,
+				Field: "target", Published: s.target.Published, Recomputed: last.target.Value, Difference: s.target.Value - last.target.Value,
+				HasNumbers: true, Unit: last.target.Unit,
+				Detail: fmt.Sprintf("indikator %q bertarget %s di sini tetapi %s di %s baris %d", s.indicator, s.target.Published, last.target.Published, last.table, last.row)})
+		}
+	}
+}
