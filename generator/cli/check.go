@@ -79,41 +79,11 @@ func describeFinding(f report.Finding) string {
 			if f.Kind == report.KindCrossTable {
 				label = "tabel pembanding"
 			}
-			fmt.Fprintf(&b, ", %s %s, selisih %s", label, formatValue(f.Recomputed, f.Unit), formatDiff(f.Difference, f.Unit))
+			fmt.Fprintf(&b, ", %s %s, selisih %s", label, idformat.Quantity(f.Recomputed, f.Unit), idformat.Difference(f.Difference, f.Unit))
 		}
 		b.WriteString(". ")
 	}
 	b.WriteString(f.Detail)
 	b.WriteString(".")
 	return b.String()
-}
-
-func formatValue(v float64, unit string) string {
-	switch unit {
-	case "Rp":
-		return idformat.Rupiah(int64(v))
-	case "%":
-		return idformat.Percent(v, 2)
-	case "poin":
-		return idformat.Decimal(v, 2) + " poin"
-	case "":
-		return idformat.Number(v)
-	default:
-		return idformat.Number(v) + " " + unit
-	}
-}
-
-func formatDiff(v float64, unit string) string {
-	switch unit {
-	case "Rp":
-		return idformat.Signed(v, 0) + " rupiah"
-	case "%", "poin":
-		return idformat.Signed(v, 2) + " poin"
-	default:
-		places := 2
-		if v == float64(int64(v)) {
-			places = 0
-		}
-		return strings.TrimSpace(idformat.Signed(v, places) + " " + unit)
-	}
 }

@@ -285,7 +285,7 @@ func resultsChart(v *view.Report, kegiatan bool) (*view.Chart, map[string]any) {
 				continue
 			}
 			abs, ok := report.Absorption(report.ParseRupiah(page.Budget.Budget), report.ParseRupiah(page.Budget.Spent))
-			avg, ok2 := average(page.Indicators)
+			avg, ok2 := view.AverageCapaian(page.Indicators)
 			if !ok || !ok2 {
 				continue
 			}
@@ -322,21 +322,6 @@ func resultsChart(v *view.Report, kegiatan bool) (*view.Chart, map[string]any) {
 		AddSeries("Capaian kinerja", dC, charts.WithLabelOpts(lbl)).
 		AddSeries("Penyerapan anggaran", dA, charts.WithLabelOpts(lbl))
 	return c, horizontal(toMap(bar), names, map[string]any{"min": 0, "axisLabel": map[string]any{"formatter": "@fmt:pct0"}})
-}
-
-func average(rows []view.IndicatorRow) (float64, bool) {
-	var sum float64
-	n := 0
-	for _, r := range rows {
-		if r.Computable {
-			sum += r.RecomputedValue
-			n++
-		}
-	}
-	if n == 0 {
-		return 0, false
-	}
-	return sum / float64(n), true
 }
 
 // bandChart: how many indicators of table 3.4 fall in each band, by their

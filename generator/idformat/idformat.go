@@ -83,3 +83,37 @@ func trimZeros(s string) string {
 func Number(v float64) string {
 	return trimZeros(Decimal(v, 2))
 }
+
+// Quantity formats a value with its unit: "Rp" as exact rupiah, "%" and
+// "poin" with two decimals, other units after the number.
+func Quantity(v float64, unit string) string {
+	switch unit {
+	case "Rp":
+		return Rupiah(int64(v))
+	case "%":
+		return Percent(v, 2)
+	case "poin":
+		return Decimal(v, 2) + " poin"
+	case "":
+		return Number(v)
+	default:
+		return Number(v) + " " + unit
+	}
+}
+
+// Difference formats a signed difference in the unit of what it compares:
+// rupiah, percentage points, or the unit itself.
+func Difference(v float64, unit string) string {
+	switch unit {
+	case "Rp":
+		return Signed(v, 0) + " rupiah"
+	case "%", "poin":
+		return Signed(v, 2) + " poin"
+	default:
+		places := 2
+		if v == math.Trunc(v) {
+			places = 0
+		}
+		return strings.TrimSpace(Signed(v, places) + " " + unit)
+	}
+}

@@ -24,6 +24,15 @@ func TestFormats(t *testing.T) {
 		{Number(2.38), "2,38"},
 		{Number(624103), "624.103"},
 		{Number(1.9), "1,9"},
+		{Quantity(595552969, "Rp"), "Rp 595.552.969"},
+		{Quantity(93.453, "%"), "93,45 %"},
+		{Quantity(2.15, "poin"), "2,15 poin"},
+		{Quantity(34, "orang"), "34 orang"},
+		{Difference(-536010000, "Rp"), "−536.010.000 rupiah"},
+		{Difference(0.0070, "%"), "+0,01 poin"},
+		{Difference(-1, "orang"), "−1 orang"},
+		{Difference(22807, "Jiwa"), "+22.807 Jiwa"},
+		{Difference(0.5, ""), "+0,50"},
 	}
 	for i, c := range cases {
 		if c.got != c.want {

@@ -108,3 +108,30 @@ func TestAuditCleanReportHasNoFindings(t *testing.T) {
 		t.Errorf("unexpected findings: %+v", f)
 	}
 }
+
+func TestAuditCrossTableTargets(t *testing.T) {
+	r := &Report{Year: 2021, Meta: Meta{Title: "t", Year: 2021}}
+	r.Programs = []Program{{ID: "p", Name: "Program"}}
+	r.RKT.Rows = []PlanRow{{Text: "Program", Ref: "p", Indicators: []IndicatorTarget{
+		{Text: "Prosentase fakir miskin terlayani;", Target: fig("90%")},
+		{Text: "Jumlah lain", Target: fig("5 Orang")},
+	}}}
+	r.Agreements.EselonIII.Rows = []PlanRow{{Text: "Program", Ref: "p", Indicators: []IndicatorTarget{{Text: "Persentase Fakir Miskin terlayani", Target: fig("41,21%")}}}}
+	r.Results.Tables = []MeasureTable{{ID: "program-kegiatan", Section: "3.4", Rows: []MeasureRow{
+		{Text: "Program", Ref: "p", Indicator: "persentase fakir miskin terlayani", Target: fig("41,21%"), Actual: fig("41,21%"), Achievement: fig("100%")},
+		{Text: "", Indicator: "Jumlah lain", Target: fig("5 Orang"), Actual: fig("5 Orang"), Achievement: fig("100%")},
+	}}}
+	if errs := r.Prepare(); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	var cross []Finding
+	for _, f := range r.Audit() {
+		if f.Kind == KindCrossTable {
+			cross = append(cross, f)
+		}
+	}
+	// the RKT's 90 % differs from 3.4's 41,21 %; the PK agrees; "Jumlah lain" agrees
+	if len(cross) != 1 || cross[0].TableID != "rkt" || cross[0].Published != "90%" || math.Abs(cross[0].Recomputed-41.21) > 1e-9 {
+		t.Fatalf("cross-table target findings: %+v", cross)
+	}
+}

@@ -238,7 +238,7 @@ func (r *Report) indicatorPolarity(ref string) Polarity {
 func (r *Report) suggestID(ref string) string {
 	best, bestDist := "", 4
 	for id := range r.items {
-		if d := editDistance(ref, id); d < bestDist || (d == bestDist && id < best) {
+		if d := EditDistance(ref, id); d < bestDist || (d == bestDist && id < best) {
 			best, bestDist = id, d
 		}
 	}
@@ -248,7 +248,14 @@ func (r *Report) suggestID(ref string) string {
 	return fmt.Sprintf("; maksud Anda %q?", best)
 }
 
-func editDistance(a, b string) int {
+// EditDistance is the Levenshtein distance between two strings, used to
+// suggest the key or id a typo meant.
+func EditDistance(a, b string) int {
+	a2, b2 := []rune(a), []rune(b)
+	return editDistance(a2, b2)
+}
+
+func editDistance(a, b []rune) int {
 	prev := make([]int, len(b)+1)
 	for j := range prev {
 		prev[j] = j

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/sakip-terbuka/lakip/generator/report"
 )
 
 // origin remembers which file, and which key path in it, a merged value
@@ -214,7 +216,7 @@ func suggest(key string, fields map[string]int) string {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if dist := levenshtein(key, name); dist < bestDist {
+		if dist := report.EditDistance(key, name); dist < bestDist {
 			best, bestDist = name, dist
 		}
 	}
@@ -222,27 +224,6 @@ func suggest(key string, fields map[string]int) string {
 		return fmt.Sprintf(" (kunci yang dikenal: %s)", strings.Join(names, ", "))
 	}
 	return fmt.Sprintf("; maksud Anda %q?", best)
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }
 
 func reflectValue(v any) reflect.Value { return reflect.ValueOf(v).Elem() }

@@ -391,7 +391,7 @@ func (b *builder) findings(fs []report.Finding) {
 			vf.TableURL = b.tablePage(x.TableID)
 		}
 		if x.HasNumbers {
-			vf.Recomputed, vf.Difference = formatValue(x.Recomputed, x.Unit), formatDiff(x.Difference, x.Unit)
+			vf.Recomputed, vf.Difference = idformat.Quantity(x.Recomputed, x.Unit), idformat.Difference(x.Difference, x.Unit)
 		}
 		f.List = append(f.List, vf)
 		if page := b.v.Items[x.Ref]; page != nil {
@@ -399,37 +399,6 @@ func (b *builder) findings(fs []report.Finding) {
 		}
 	}
 	b.v.Findings = f
-}
-
-// FormatValue and FormatDiff write a finding's numbers with their unit.
-func formatValue(v float64, unit string) string {
-	switch unit {
-	case "Rp":
-		return idformat.Rupiah(int64(v))
-	case "%":
-		return pct(v)
-	case "poin":
-		return idformat.Decimal(v, 2) + " poin"
-	case "":
-		return idformat.Number(v)
-	default:
-		return idformat.Number(v) + " " + unit
-	}
-}
-
-func formatDiff(v float64, unit string) string {
-	switch unit {
-	case "Rp":
-		return idformat.Signed(v, 0) + " rupiah"
-	case "%", "poin":
-		return diffPoints(v)
-	default:
-		places := 2
-		if v == math.Trunc(v) {
-			places = 0
-		}
-		return strings.TrimSpace(idformat.Signed(v, places) + " " + unit)
-	}
 }
 
 // headline is the strategic goal's yearly measurement (the "sasaran" table,
@@ -501,8 +470,9 @@ func (b *builder) bandStats() {
 	b.v.Bands = append(b.v.Bands, BandStat{Name: "Tidak dapat dihitung", Count: none, Level: len(bs.Bands)})
 }
 
-// averageCapaian is the mean recomputed capaian of an item's own indicators.
-func averageCapaian(rows []IndicatorRow) (float64, bool) {
+// AverageCapaian is the mean recomputed capaian of an item's own
+// indicators; false when none can be computed.
+func AverageCapaian(rows []IndicatorRow) (float64, bool) {
 	var sum float64
 	n := 0
 	for _, r := range rows {
@@ -525,7 +495,7 @@ func (b *builder) itemSummaries() {
 			if page.Budget != nil {
 				l.Budget, l.Spent, l.Absorption = page.Budget.Budget, page.Budget.Spent, page.Budget.Recomputed
 			}
-			if avg, ok := averageCapaian(page.Indicators); ok {
+			if avg, ok := AverageCapaian(page.Indicators); ok {
 				l.Capaian = pct(avg)
 			}
 		}
