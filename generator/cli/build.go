@@ -40,6 +40,9 @@ type buildStats struct {
 // was unless the whole build succeeds.
 func build(ctx context.Context, o buildOptions) (buildStats, error) {
 	var st buildStats
+	if err := ensureNodeModules(ctx, o.Root, o.Log, false); err != nil {
+		return st, err
+	}
 	t0 := time.Now()
 	reports, err := loadData(o.Root)
 	var problems tomldata.Problems
@@ -47,9 +50,6 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 		fmt.Fprintf(o.Log, "GALAT DATA (%d) — situs tidak dibangun, hasil sebelumnya tetap:\n\n%s\n\n", len(problems), problems.Error())
 		return st, errDataInvalid
 	} else if err != nil {
-		return st, err
-	}
-	if err := ensureNodeModules(ctx, o.Root, o.Log); err != nil {
 		return st, err
 	}
 	stage := hugosite.NewStage(filepath.Join(o.Root, hugosite.StageDir, "gen"))
@@ -153,8 +153,10 @@ func stageSource(stage *hugosite.Stage, root string, r *report.Report, v *view.R
 }
 
 // ensureNodeModules installs the pinned npm packages when any package of
-// package.json is missing, so that the README's commands work on a fresh clone.
-func ensureNodeModules(ctx context.Context, root string, log io.Writer) error {
+// package.json is missing, so that the README's commands work on a fresh
+// clone. The build needs only the dependencies (ECharts, Pagefind); the
+// tests also need the devDependencies (browser checks, validators).
+func ensureNodeModules(ctx context.Context, root string, log io.Writer, withDev bool) error {
 	var pkg struct {
 		Dependencies    map[string]string `json:"dependencies"`
 		DevDependencies map[string]string `json:"devDependencies"`
@@ -167,7 +169,13 @@ func ensureNodeModules(ctx context.Context, root string, log io.Writer) error {
 		return fmt.Errorf("package.json: %w", err)
 	}
 	complete := true
-	for _, deps := range []map[string]string{pkg.Dependencies, pkg.DevDependencies} {
+	sets := []map[string]string{pkg.Dependencies}
+	args := []string{"ci", "--no-audit", "--no-fund", "--omit=dev"}
+	if withDev {
+		sets = append(sets, pkg.DevDependencies)
+		args = args[:3]
+	}
+	for _, deps := range sets {
 		for name := range deps {
 			if _, err := os.Stat(filepath.Join(root, "node_modules", name, "package.json")); err != nil {
 				complete = false
@@ -178,7 +186,7 @@ func ensureNodeModules(ctx context.Context, root string, log io.Writer) error {
 		return nil
 	}
 	fmt.Fprintln(log, "Memasang paket npm yang dipatok package-lock.json (npm ci)…")
-	cmd := exec.CommandContext(ctx, "npm", "ci", "--no-audit", "--no-fund")
+	cmd := exec.CommandContext(ctx, "npm", args...)
 	cmd.Dir = root
 	cmd.Stdout, cmd.Stderr = log, log
 	if err := cmd.Run(); err != nil {

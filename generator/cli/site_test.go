@@ -27,7 +27,7 @@ var projectFiles = []string{"config.toml", "content", "layouts", "assets", "i18n
 func copyProject(t testing.TB) string {
 	t.Helper()
 	abs, _ := filepath.Abs(repoRoot)
-	if err := ensureNodeModules(context.Background(), abs, io.Discard); err != nil {
+	if err := ensureNodeModules(context.Background(), abs, io.Discard, true); err != nil {
 		t.Fatal(err)
 	}
 	root := t.TempDir()
