@@ -58,6 +58,10 @@ func TestServeRebuildsOnChange(t *testing.T) {
 	if body := get(t, page); !strings.Contains(body, "Laporan Kinerja Dinas Sosial Kabupaten Sidoarjo Tahun 2021") {
 		t.Fatalf("served page lacks the report title")
 	}
+	// the search index is built with the served site
+	if js := get(t, "http://"+addr+"/pagefind/pagefind.js"); len(js) < 1000 {
+		t.Errorf("no Pagefind index under serve")
+	}
 	edit(t, filepath.Join(root, "data", "dinas-sosial-sidoarjo", "2021", "laporan.toml"),
 		`judul = "Laporan Kinerja Dinas Sosial Kabupaten Sidoarjo Tahun 2021"`, `judul = "Laporan Kinerja (disunting) 2021"`)
 	waitFor(t, 60*time.Second, func() bool { return strings.Contains(get(t, page), "Laporan Kinerja (disunting) 2021") }, log)
