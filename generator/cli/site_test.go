@@ -338,7 +338,24 @@ func TestFailedBuildKeepsPreviousSite(t *testing.T) {
 	if err == nil || !strings.Contains(log.String(), "anggaran.lra.baris[0].anggaran") {
 		t.Fatalf("want a data error naming the key, got %v\n%s", err, log.String())
 	}
-	after := treeHashes(t, out)
+	sameTree(t, before, treeHashes(t, out))
+
+	// a template error fails in Hugo, after the data step: same guarantee
+	edit(t, filepath.Join(root, "data", "dinas-sosial-sidoarjo", "2021", "anggaran.toml"), `anggaran = 7904037926`, `anggaran = "Rp. 7.904.037.926,-"`)
+	edit(t, filepath.Join(root, "layouts", "anggaran.html"), `{{ define "main" }}`, `{{ define "main" }}{{ .NoSuchMethod }}`)
+	log.Reset()
+	err = Run(context.Background(), []string{"build", "-root", root, "-out", out}, &log, &log)
+	if err == nil || !strings.Contains(err.Error(), "Hugo") {
+		t.Fatalf("want a Hugo error, got %v\n%s", err, log.String())
+	}
+	sameTree(t, before, treeHashes(t, out))
+	if _, err := os.Stat(out + ".baru"); !os.IsNotExist(err) {
+		t.Error("the unfinished build was left beside the site")
+	}
+}
+
+func sameTree(t *testing.T, before, after map[string][32]byte) {
+	t.Helper()
 	if len(after) != len(before) {
 		t.Fatalf("published site changed: %d files, was %d", len(after), len(before))
 	}
