@@ -22,8 +22,8 @@ Opsi umum:
   -root DIR   folder proyek (bawaan: folder kerja)
 `
 
-// errData marks a failure caused by the data (exit code 1), as opposed to a
-// usage error (2).
+// errUsage marks a wrong command line (exit code 2); every other error,
+// bad data included, exits with 1.
 var errUsage = errors.New("penggunaan salah")
 
 // ExitCode maps an error from Run to the process exit code.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"path"
-	"sort"
 	"strings"
 
 	"github.com/sakip-terbuka/lakip/generator/idformat"
@@ -509,9 +508,4 @@ func (b *builder) itemSummaries() {
 	for i := range b.v.Programs {
 		fill(&b.v.Programs[i])
 	}
-	ids := make([]string, 0, len(b.v.Items))
-	for id := range b.v.Items {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
 }
