@@ -16,7 +16,7 @@ for _ in $(seq 1 120); do grep -q "Menyajikan" "$out/serve.log" && break; sleep 
 r=dinas-sosial-sidoarjo/2021
 pages=("" "glosarium/" "$r/" "$r/profil/" "$r/rencana/" "$r/capaian/" "$r/program/" "$r/program/penunjang/"
        "$r/program/penunjang/administrasi-umum/kunjungan-tamu/" "$r/anggaran/" "$r/efisiensi/" "$r/analisis/"
-       "$r/catatan-data/" "$r/metodologi/")
+       "$r/catatan-data/" "$r/metodologi/" "$r/data-terbuka/" "$r/ringkasan-dprd/" "cari/")
 for p in "${pages[@]}"; do
   name=$(echo "${p:-beranda}" | tr '/' '_')
   CHROME_PATH=${CHROMIUM:-/usr/bin/chromium} node_modules/.bin/lighthouse "http://127.0.0.1:$port/$p" \
