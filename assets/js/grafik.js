@@ -12,14 +12,21 @@
     miliar: function (v) { return nf(1).format(v / 1e9) + ' M'; },
     rupiah: function (v) { return 'Rp ' + nf(0).format(v); }
   };
+  function formatter(name) {
+    if (name.indexOf('num:') === 0) {
+      var parts = name.split(':'), d = Number(parts[1]), unit = parts.slice(2).join(':');
+      return function (v) { return nf(d).format(v) + (unit ? (unit === '%' ? ' %' : ' ' + unit) : ''); };
+    }
+    return formats[name];
+  }
   function withFormatters(node) {
     if (Array.isArray(node)) { return node.map(withFormatters); }
     if (node && typeof node === 'object') {
       var out = {};
       Object.keys(node).forEach(function (k) {
         var v = node[k];
-        if (typeof v === 'string' && v.indexOf('@fmt:') === 0 && formats[v.slice(5)]) {
-          var f = formats[v.slice(5)];
+        if (typeof v === 'string' && v.indexOf('@fmt:') === 0 && formatter(v.slice(5))) {
+          var f = formatter(v.slice(5));
           out[k] = function (p) { return f(p !== null && typeof p === 'object' ? p.value : p); };
         } else { out[k] = withFormatters(v); }
       });

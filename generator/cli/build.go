@@ -59,7 +59,7 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 	reportByKey := map[string]*report.Report{}
 	for _, r := range reports {
 		v := view.Build(r, r.Audit())
-		specs = append(specs, echarts.Build(r, v)...)
+		specs = append(specs, echarts.Build(v)...)
 		views = append(views, v)
 		reportByKey[v.Key] = r
 		agencies[r.Agency.Slug] = r.Agency.Name

@@ -49,8 +49,12 @@ func writeAudit(w io.Writer, r *report.Report) {
 	t := r.Totals()
 	findings := r.Audit()
 	fmt.Fprintf(w, "\n== %s %d (data/%s/%d) ==\n", r.Agency.Name, r.Year, r.Agency.Slug, r.Year)
-	fmt.Fprintf(w, "Anggaran %s, realisasi %s, penyerapan %s (jumlah %d program di LRA).\n",
-		idformat.Rupiah(t.Budget), idformat.Rupiah(t.Spent), idformat.Percent(t.Absorption, 2), t.Rows)
+	if t.Rows > 0 {
+		fmt.Fprintf(w, "Anggaran %s, realisasi %s, penyerapan %s (jumlah %d program di LRA).\n",
+			idformat.Rupiah(t.Budget), idformat.Rupiah(t.Spent), idformat.Percent(t.Absorption, 2), t.Rows)
+	} else {
+		fmt.Fprintln(w, "Anggaran: tidak dilaporkan (tidak ada baris program di Laporan Realisasi Anggaran).")
+	}
 	counts := map[report.Severity]int{}
 	for _, f := range findings {
 		counts[f.Severity]++

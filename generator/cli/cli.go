@@ -17,6 +17,8 @@ Perintah:
   check   periksa data/: galat data (keluar dengan kode 1) dan temuan audit
   build   periksa data lalu bangun situs ke public/
   serve   bangun situs lalu sajikan di http://127.0.0.1:1313, bangun ulang bila data/, layouts/ atau content/ berubah
+  new     new <nama-folder-instansi> <tahun>: buat kerangka laporan baru untuk diisi: menulis
+          data/<instansi>/instansi.toml (bila belum ada), <tahun>/laporan.toml dan <tahun>/capaian.toml
 
 Opsi umum:
   -root DIR   folder proyek (bawaan: folder kerja)
@@ -51,8 +53,22 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "", "folder hasil (bawaan: <root>/public)")
 	addr := fs.String("addr", "127.0.0.1:1313", "alamat server (serve)")
 	baseURL := fs.String("baseurl", "", "URL dasar situs (bawaan: dari config.toml)")
-	if err := fs.Parse(rest); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	// flags may come before or after the positional arguments of `new`
+	var positional []string
+	for {
+		if err := fs.Parse(rest); err != nil {
+			return fmt.Errorf("%w: %v", errUsage, err)
+		}
+		args := fs.Args()
+		if consumed := rest[:len(rest)-len(args)]; len(consumed) > 0 && consumed[len(consumed)-1] == "--" {
+			positional = append(positional, args...)
+			break
+		}
+		rest = args
+		if len(rest) == 0 {
+			break
+		}
+		positional, rest = append(positional, rest[0]), rest[1:]
 	}
 	absRoot, err := filepath.Abs(*root)
 	if err != nil {
@@ -69,6 +85,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	case "serve":
 		return serve(ctx, buildOptions{Root: absRoot, Out: *out, BaseURL: *baseURL, Log: stdout}, *addr)
+	case "new":
+		return scaffold(absRoot, *root, positional, stdout)
 	default:
 		fmt.Fprint(stderr, usage)
 		return fmt.Errorf("%w: perintah %q tidak dikenal", errUsage, cmd)

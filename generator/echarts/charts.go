@@ -3,20 +3,19 @@ package echarts
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
 
 	"github.com/sakip-terbuka/lakip/generator/idformat"
-	"github.com/sakip-terbuka/lakip/generator/report"
 	"github.com/sakip-terbuka/lakip/generator/view"
 )
 
 // Chart names within a report.
 const (
-	ChartPMKS            = "pmks"
+	ChartHeadline        = "utama"
 	ChartBudget          = "anggaran-program"
 	ChartProgramResults  = "capaian-penyerapan-program"
 	ChartKegiatanResults = "capaian-penyerapan-kegiatan"
@@ -30,7 +29,7 @@ const fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
 // Build makes every chart of a report: the option specs to render, and
 // each chart's title, text alternative and data table in v.Charts.
-func Build(r *report.Report, v *view.Report) []Spec {
+func Build(v *view.Report) []Spec {
 	var specs []Spec
 	add := func(name string, c *view.Chart, width, height int, option map[string]any, tooltip string) {
 		key := v.Key + "/" + name
@@ -44,8 +43,8 @@ func Build(r *report.Report, v *view.Report) []Spec {
 		option["color"] = palette
 		specs = append(specs, Spec{Key: key, Width: width, Height: height, Option: option, TooltipFormat: tooltip})
 	}
-	if c, o := pmksChart(r); c != nil {
-		add(ChartPMKS, c, 640, 360, o, "pct")
+	if c, o, f := seriesChart(v.Series); c != nil {
+		add(ChartHeadline, c, 640, 360, o, f)
 	}
 	if c, o := budgetChart(v); c != nil {
 		add(ChartBudget, c, 640, 80+len(v.Programs)*56, o, "rupiah")
@@ -113,105 +112,90 @@ func shortName(s string) string {
 	return s
 }
 
-// pmksChart: the strategic indicator's realisation series against the
-// Renstra targets, original and revised.
-func pmksChart(r *report.Report) (*view.Chart, map[string]any) {
-	var series *report.SeriesTable
-	for i := range r.Results.Series {
-		s := &r.Results.Series[i]
-		if it := r.ItemByID(s.Ref); it != nil && it.Level == report.LevelTarget {
-			series = s
+// seriesChart: the headline indicator's yearly series against the plan's
+// targets, original and revised. Title, unit, polarity and number format
+// all come from the data.
+func seriesChart(sd *view.SeriesData) (*view.Chart, map[string]any, string) {
+	if sd == nil || len(sd.Years) == 0 {
+		return nil, nil, ""
+	}
+	format := fmt.Sprintf("num:%d:%s", sd.Decimals, sd.Unit)
+	show := func(p *float64) string {
+		if p == nil {
+			return "–"
 		}
+		return idformat.Measure(*p, sd.Unit, sd.Decimals)
 	}
-	var ind *report.Indicator
-	for i := range r.Plans.Targets {
-		for j := range r.Plans.Targets[i].Indicators {
-			ind = &r.Plans.Targets[i].Indicators[j]
-		}
+	hasTarget, hasRevised := false, false
+	for i := range sd.Years {
+		hasTarget = hasTarget || sd.Target[i] != nil
+		hasRevised = hasRevised || sd.Revised[i] != nil
 	}
-	if series == nil || ind == nil {
-		return nil, nil
+	first, last := sd.Years[0], sd.Years[len(sd.Years)-1]
+	c := &view.Chart{Title: fmt.Sprintf("%s %d–%d: realisasi", sd.Indicator, first, last), Headers: []string{"Tahun", "Realisasi"}}
+	if hasTarget {
+		c.Title += " dan target Renstra"
+		c.Headers = append(c.Headers, "Target Renstra")
 	}
-	yearsSet := map[int]bool{}
-	actual := map[int]report.Figure{}
-	for _, y := range series.Values {
-		yearsSet[y.Year], actual[y.Year] = true, y.Value
+	if hasRevised {
+		c.Headers = append(c.Headers, "Target perubahan")
 	}
-	target, revised := map[int]report.Figure{}, map[int]report.Figure{}
-	for _, t := range ind.Targets {
-		yearsSet[t.Year] = true
-		if t.Kind == "perubahan" {
-			revised[t.Year] = t.Value
-		} else {
-			target[t.Year] = t.Value
-		}
-	}
-	if ind.Baseline.Year > 0 {
-		yearsSet[ind.Baseline.Year] = true
-		actual[ind.Baseline.Year] = ind.Baseline.Value
-	}
-	var years []int
-	for y := range yearsSet {
-		years = append(years, y)
-	}
-	sort.Ints(years)
-	val := func(f report.Figure) opts.LineData {
-		if !f.IsNumber() {
+	val := func(p *float64) opts.LineData {
+		if p == nil {
 			return opts.LineData{Value: "-"}
 		}
-		return opts.LineData{Value: f.Value}
+		return opts.LineData{Value: *p}
 	}
-	var xs []string
+	var xs, altParts []string
 	var dA, dT, dR []opts.LineData
-	c := &view.Chart{Title: "Persentase PMKS terhadap penduduk " + fmt.Sprint(years[0]) + "–" + fmt.Sprint(years[len(years)-1]) + ": realisasi dan target Renstra",
-		Headers: []string{"Tahun", "Realisasi", "Target Renstra", "Target perubahan"}}
-	var altParts []string
-	for _, y := range years {
+	for i, y := range sd.Years {
 		xs = append(xs, fmt.Sprint(y))
-		dA, dT, dR = append(dA, val(actual[y])), append(dT, val(target[y])), append(dR, val(revised[y]))
+		dA, dT, dR = append(dA, val(sd.Actual[i])), append(dT, val(sd.Target[i])), append(dR, val(sd.Revised[i]))
+		row := []string{fmt.Sprint(y), show(sd.Actual[i])}
+		if hasTarget {
+			row = append(row, show(sd.Target[i]))
+		}
+		if hasRevised {
+			row = append(row, show(sd.Revised[i]))
+		}
+		c.Rows = append(c.Rows, row)
 		label := "realisasi"
-		if y == ind.Baseline.Year {
+		if y == sd.BaselineYear {
 			label = "kondisi awal"
 		}
-		c.Rows = append(c.Rows, []string{fmt.Sprint(y), pctOrDash(actual[y]), pctOrDash(target[y]), pctOrDash(revised[y])})
-		if actual[y].IsNumber() {
-			altParts = append(altParts, fmt.Sprintf("%d %s %s", y, label, idformat.Percent(actual[y].Value, 2)))
+		if sd.Actual[i] != nil {
+			altParts = append(altParts, fmt.Sprintf("%d %s %s", y, label, show(sd.Actual[i])))
 		}
 	}
-	c.Alt = "Makin rendah makin baik. " + strings.Join(altParts, "; ") + "."
-	last := years[len(years)-1]
-	if t, ok := target[last]; ok && t.IsNumber() {
-		c.Alt += fmt.Sprintf(" Target %d semula %s", last, idformat.Percent(t.Value, 2))
-		if rv, ok := revised[last]; ok && rv.IsNumber() {
-			c.Alt += fmt.Sprintf(", diubah menjadi %s", idformat.Percent(rv.Value, 2))
+	c.Alt = strings.ToUpper(sd.Polarity[:1]) + sd.Polarity[1:] + ". " + strings.Join(altParts, "; ") + "."
+	n := len(sd.Years) - 1
+	if sd.Target[n] != nil {
+		c.Alt += fmt.Sprintf(" Target %d semula %s", last, show(sd.Target[n]))
+		if sd.Revised[n] != nil {
+			c.Alt += fmt.Sprintf(", diubah menjadi %s", show(sd.Revised[n]))
 		}
 		c.Alt += "."
 	}
 	line := charts.NewLine()
 	line.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{ChartID: "pmks"}),
+		charts.WithInitializationOpts(opts.Initialization{ChartID: ChartHeadline}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: "@fmt:pct"}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr("@fmt:" + format)}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
 		charts.WithGridOpts(opts.Grid{Left: "64", Right: "24", Top: "24", Bottom: "64"}),
 	)
-	labels := opts.Label{Show: opts.Bool(true), Position: "top", Formatter: "@fmt:pct"}
+	labels := opts.Label{Show: opts.Bool(true), Position: "top", Formatter: "@fmt:" + format}
 	line.SetXAxis(xs).
-		AddSeries("Realisasi", dA, charts.WithLabelOpts(labels), charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 8})).
-		AddSeries("Target Renstra", dT, charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}), charts.WithLineChartOpts(opts.LineChart{Symbol: "diamond", SymbolSize: 8}),
-			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "bottom", Formatter: "@fmt:pct", FontSize: 10})).
-		AddSeries("Target perubahan", dR, charts.WithLineChartOpts(opts.LineChart{Symbol: "triangle", SymbolSize: 12}),
-			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "@fmt:pct"}))
-	return c, toMap(line)
-}
-
-// pctOrDash formats a published percentage the Indonesian way for the
-// chart's table ("1.93%" in the report becomes 1,93 %); "–" when absent.
-func pctOrDash(f report.Figure) string {
-	if !f.IsNumber() {
-		return "–"
+		AddSeries("Realisasi", dA, charts.WithLabelOpts(labels), charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 8}))
+	if hasTarget {
+		line.AddSeries("Target Renstra", dT, charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}), charts.WithLineChartOpts(opts.LineChart{Symbol: "diamond", SymbolSize: 8}),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "bottom", Formatter: "@fmt:" + format, FontSize: 10}))
 	}
-	return idformat.Percent(f.Value, 2)
+	if hasRevised {
+		line.AddSeries("Target perubahan", dR, charts.WithLineChartOpts(opts.LineChart{Symbol: "triangle", SymbolSize: 12}),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "@fmt:" + format}))
+	}
+	return c, toMap(line), format
 }
 
 // budgetChart: anggaran and realisasi per programme (LRA), with absorption.
@@ -224,19 +208,17 @@ func budgetChart(v *view.Report) (*view.Chart, map[string]any) {
 	var names []string
 	var dB, dS []opts.BarData
 	var alt []string
-	lra := lraAmounts(v)
 	for _, p := range v.Programs {
-		a, ok := lra[p.ID]
-		if !ok {
+		if !p.HasAmounts {
 			continue
 		}
 		names = append(names, fmt.Sprintf("%s (%s)", shortName(p.Name), p.Absorption))
-		dB = append(dB, opts.BarData{Value: a.budget})
-		dS = append(dS, opts.BarData{Value: a.spent})
-		c.Rows = append(c.Rows, []string{p.Name, idformat.Rupiah(int64(a.budget)), idformat.Rupiah(int64(a.spent)), p.Absorption})
-		alt = append(alt, fmt.Sprintf("%s: %s dari %s (%s)", shortName(p.Name), idformat.RupiahShort(int64(a.spent)), idformat.RupiahShort(int64(a.budget)), p.Absorption))
+		dB = append(dB, opts.BarData{Value: p.BudgetAmount})
+		dS = append(dS, opts.BarData{Value: p.SpentAmount})
+		c.Rows = append(c.Rows, []string{p.Name, idformat.Rupiah(p.BudgetAmount), idformat.Rupiah(p.SpentAmount), p.Absorption})
+		alt = append(alt, fmt.Sprintf("%s: %s dari %s (%s)", shortName(p.Name), idformat.RupiahShort(p.SpentAmount), idformat.RupiahShort(p.BudgetAmount), p.Absorption))
 	}
-	if len(names) == 0 {
+	if len(names) == 0 || v.Totals == nil {
 		return nil, nil
 	}
 	c.Alt = fmt.Sprintf("Total anggaran %s, realisasi %s, penyerapan %s. %s.", v.Totals.BudgetShort, v.Totals.SpentShort, v.Totals.Absorption, strings.Join(alt, "; "))
@@ -250,20 +232,6 @@ func budgetChart(v *view.Report) (*view.Chart, map[string]any) {
 		AddSeries("Anggaran", dB).
 		AddSeries("Realisasi", dS, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "@fmt:miliar"}))
 	return c, horizontal(toMap(bar), names, map[string]any{"axisLabel": map[string]any{"formatter": "@fmt:miliar"}, "name": "miliar rupiah", "nameLocation": "middle", "nameGap": 28})
-}
-
-type amounts struct{ budget, spent float64 }
-
-// lraAmounts reads the items' amounts back from the LRA rows of the view
-// (the published amounts).
-func lraAmounts(v *view.Report) map[string]amounts {
-	out := map[string]amounts{}
-	for id, page := range v.Items {
-		if page.Budget != nil {
-			out[id] = amounts{float64(report.ParseRupiah(page.Budget.Budget).Amount), float64(report.ParseRupiah(page.Budget.Spent).Amount)}
-		}
-	}
-	return out
 }
 
 // resultsChart: average recomputed capaian of an item's indicators beside its
@@ -280,16 +248,9 @@ func resultsChart(v *view.Report, kegiatan bool) (*view.Chart, map[string]any) {
 			items = p.Children
 		}
 		for _, it := range items {
-			page := v.Items[it.ID]
-			if page == nil || page.Budget == nil {
-				continue
+			if it.HasAbsorption && it.HasCapaian {
+				rows = append(rows, row{it.Name, it.CapaianValue, it.AbsorptionValue})
 			}
-			abs, ok := report.Absorption(report.ParseRupiah(page.Budget.Budget), report.ParseRupiah(page.Budget.Spent))
-			avg, ok2 := view.AverageCapaian(page.Indicators)
-			if !ok || !ok2 {
-				continue
-			}
-			rows = append(rows, row{it.Name, avg, abs})
 		}
 	}
 	if len(rows) == 0 {
@@ -310,7 +271,7 @@ func resultsChart(v *view.Report, kegiatan bool) (*view.Chart, map[string]any) {
 		dC = append(dC, opts.BarData{Value: r.capaian})
 		dA = append(dA, opts.BarData{Value: r.absorption})
 	}
-	c.Alt = "Capaian adalah rata-rata capaian hitung ulang indikator " + level + " itu sendiri (tabel 3.4). " + strings.Join(alt, "; ") + "."
+	c.Alt = "Capaian adalah rata-rata capaian hitung ulang indikator " + level + " itu sendiri (" + v.Main.Table + "). " + strings.Join(alt, "; ") + "."
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: "capaian-" + level}),
@@ -334,7 +295,7 @@ func bandChart(v *view.Report) (*view.Chart, map[string]any) {
 	if total == 0 {
 		return nil, nil
 	}
-	c := &view.Chart{Title: "Indikator program dan kegiatan per kategori capaian (hitung ulang)",
+	c := &view.Chart{Title: "Indikator per kategori capaian",
 		Headers: []string{"Kategori", "Jumlah indikator"}}
 	var names, alt []string
 	var data []opts.BarData
@@ -344,7 +305,11 @@ func bandChart(v *view.Report) (*view.Chart, map[string]any) {
 		c.Rows = append(c.Rows, []string{b.Name, idformat.Int(int64(b.Count))})
 		alt = append(alt, fmt.Sprintf("%s %d", b.Name, b.Count))
 	}
-	c.Alt = fmt.Sprintf("%d indikator di tabel 3.4: %s. Kategori menurut %s.", total, strings.Join(alt, ", "), strings.ToLower(v.Method.BandSet))
+	where := "semua tabel capaian, setiap indikator sekali"
+	if v.Main.Table != "" {
+		where = v.Main.Table
+	}
+	c.Alt = fmt.Sprintf("%d indikator (%s): %s. Kategori menurut %s.", total, where, strings.Join(alt, ", "), v.Method.BandSet)
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: "kategori"}),

@@ -18,6 +18,17 @@ const formats = {
   rupiah: (v) => 'Rp ' + nf(0).format(v),
 };
 
+// formatter returns a named format, or "num:<decimals>:<unit>" for a
+// number with its unit, as the data declares it.
+function formatter(name) {
+  if (name.startsWith('num:')) {
+    const [, d, ...rest] = name.split(':');
+    const unit = rest.join(':');
+    return (v) => nf(Number(d)).format(v) + (unit ? (unit === '%' ? ' %' : ' ' + unit) : '');
+  }
+  return formats[name];
+}
+
 function valueOf(p) {
   if (p === null || typeof p !== 'object') return p;
   const v = p.value;
@@ -31,7 +42,7 @@ function withFormatters(node) {
     const out = {};
     for (const [k, v] of Object.entries(node)) {
       if (typeof v === 'string' && v.startsWith('@fmt:')) {
-        const f = formats[v.slice(5)];
+        const f = formatter(v.slice(5));
         if (!f) throw new Error('unknown formatter ' + v);
         out[k] = (p) => f(valueOf(p));
       } else {

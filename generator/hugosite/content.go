@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/sakip-terbuka/lakip/generator/report"
 	"github.com/sakip-terbuka/lakip/generator/view"
 )
 
@@ -22,7 +23,7 @@ const StageDir = ".build"
 // Page is one generated content page: front matter only, no body, so that
 // no text from the data can ever be read as Markdown, HTML or a shortcode.
 type Page struct {
-	Path   string         // below content/, e.g. "dinas-sosial-sidoarjo/2021/_index.md"
+	Path   string         // below content/, e.g. "dinas-kesehatan-kota-contoh/2023/_index.md"
 	Title  string         `json:"title"`
 	Layout string         `json:"layout"`
 	Weight int            `json:"weight,omitempty"`
@@ -103,19 +104,18 @@ func ReportPages(v *view.Report) []Page {
 		}
 		return m
 	}
-	pages := []Page{
-		{Path: base + "_index.md", Title: v.Title, Layout: "ringkasan", Params: params()},
-		{Path: base + view.PageProfile + ".md", Title: "Profil " + v.Agency, Layout: "profil", Weight: 1, Params: params()},
-		{Path: base + view.PagePlans + ".md", Title: "Perencanaan kinerja " + fmt.Sprint(v.Year), Layout: "rencana", Weight: 2, Params: params()},
-		{Path: base + view.PageResults + ".md", Title: "Capaian kinerja " + fmt.Sprint(v.Year), Layout: "capaian", Weight: 3, Params: params()},
-		{Path: base + view.PageBudget + ".md", Title: "Anggaran dan realisasi " + fmt.Sprint(v.Year), Layout: "anggaran", Weight: 5, Params: params()},
-		{Path: base + view.PageEfficiency + ".md", Title: "Efisiensi penggunaan sumber daya " + fmt.Sprint(v.Year), Layout: "efisiensi", Weight: 6, Params: params()},
-		{Path: base + view.PageAnalysis + ".md", Title: "Analisis dan tindak lanjut " + fmt.Sprint(v.Year), Layout: "analisis", Weight: 7, Params: params()},
-		{Path: base + view.PageFindings + ".md", Title: "Catatan data " + fmt.Sprint(v.Year), Layout: "catatan-data", Weight: 8, Params: params()},
-		{Path: base + view.PageMethod + ".md", Title: "Metodologi " + fmt.Sprint(v.Year), Layout: "metodologi", Weight: 9, Params: params()},
-		{Path: base + "data-terbuka.md", Title: "Data terbuka " + fmt.Sprint(v.Year), Layout: "data-terbuka", Weight: 10, Params: params()},
-		{Path: base + "ringkasan-dprd.md", Title: "Ringkasan untuk DPRD " + fmt.Sprint(v.Year), Layout: "ringkasan-dprd", Weight: 11, Params: params()},
-		{Path: base + view.PagePrograms + "/_index.md", Title: "Program dan kegiatan " + fmt.Sprint(v.Year), Layout: "program-daftar", Weight: 4, Params: params()},
+	// one page per entry of the report's page list (report.Pages, the registry)
+	var pages []Page
+	for i, p := range v.Pages {
+		path := base + p.Slug + ".md"
+		switch p.Slug {
+		case "":
+			path = base + "_index.md"
+		case report.PagePrograms:
+			path = base + p.Slug + "/_index.md"
+		}
+		layout := report.PageLayout(p.Slug)
+		pages = append(pages, Page{Path: path, Title: p.Title, Layout: layout, Weight: i, Params: params()})
 	}
 	ids := make([]string, 0, len(v.Items))
 	for id := range v.Items {

@@ -3,6 +3,7 @@ package hugosite
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,20 +28,51 @@ func Build(root, dest, baseURL string) error {
 		"--cleanDestinationDir",
 		"--noBuildLock",
 		"--logLevel", "error",
-		"--quiet",
 	}
 	if baseURL != "" {
 		args = append(args, "--baseURL", baseURL)
 	}
-	err := commands.Execute(args)
+	// Hugo logs each template error and then returns only "logged N
+	// error(s)": capture what it logs, so that every message is printed.
+	var logged string
+	err := captureOutput(func() error { return commands.Execute(args) }, &logged)
 	if err == nil {
 		return nil
 	}
 	var msgs []string
+	for _, line := range strings.Split(strings.TrimSpace(logged), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "Start building") && !strings.HasPrefix(line, "Total in") && !strings.HasPrefix(line, "hugo v") {
+			msgs = append(msgs, line)
+		}
+	}
 	for _, e := range herrors.Errors(err) {
 		msgs = append(msgs, e.Error())
 	}
 	return fmt.Errorf("Hugo gagal membangun situs:\n%s", strings.Join(msgs, "\n"))
+}
+
+// captureOutput runs fn with the process's stdout and stderr sent to a
+// pipe, and returns what was written there in *out. Only one Hugo runs at
+// a time (hugoMu), so the swap is not raced by another build.
+func captureOutput(fn func() error, out *string) error {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return fn()
+	}
+	stdout, stderr := os.Stdout, os.Stderr
+	os.Stdout, os.Stderr = w, w
+	done := make(chan string)
+	go func() {
+		var b strings.Builder
+		_, _ = io.Copy(&b, r)
+		done <- b.String()
+	}()
+	runErr := fn()
+	os.Stdout, os.Stderr = stdout, stderr
+	_ = w.Close()
+	*out = <-done
+	_ = r.Close()
+	return runErr
 }
 
 // Publish moves a finished build into place: the previous output stays

@@ -101,6 +101,20 @@ func Quantity(v float64, unit string) string {
 	}
 }
 
+// Measure formats a value of a series with the decimals the data declares
+// and its unit: "1,90 %", "12,4 per 1.000 KH".
+func Measure(v float64, unit string, places int) string {
+	n := Decimal(v, places)
+	switch unit {
+	case "":
+		return n
+	case "%":
+		return n + " %"
+	default:
+		return n + " " + unit
+	}
+}
+
 // Difference formats a signed difference in the unit of what it compares:
 // rupiah, percentage points, or the unit itself.
 func Difference(v float64, unit string) string {

@@ -69,27 +69,37 @@ func dec(v float64) string { return strconv.FormatFloat(v, 'f', 4, 64) }
 // Build makes every resource of a report.
 func Build(r *report.Report, v *view.Report) []Resource {
 	var out []Resource
+	// the registry names every table of the report once: the resource of a
+	// table takes its name and title from there
+	byDownload := map[string]report.TableInfo{}
+	for _, t := range r.Tables() {
+		byDownload[t.Download] = t
+	}
 	add := func(res Resource) {
-		if len(res.Rows) > 0 {
-			out = append(out, res)
+		if len(res.Rows) == 0 {
+			return
 		}
+		if t, ok := byDownload[res.Name]; ok {
+			res.Title = t.Title
+		}
+		out = append(out, res)
 	}
 	add(programResource(r))
 	add(rpjmdResource(r))
 	add(renstraIndicatorResource(r))
 	add(renstraProgramResource(r))
-	add(planResource("rkt", "2.2", "Rencana Kinerja Tahunan", r.RKT.Rows, true))
-	add(planResource("pk-kepala", "2.3", "Perjanjian Kinerja Kepala OPD", r.Agreements.Head.Rows, false))
-	add(planResource("pk-eselon-iii", "2.3", "Perjanjian Kinerja Eselon III", r.Agreements.EselonIII.Rows, false))
-	add(planResource("pk-eselon-iv", "2.3", "Perjanjian Kinerja Eselon IV", r.Agreements.EselonIV.Rows, false))
-	add(budgetResource("pk-anggaran", r.Agreements.Budget, false))
+	add(planResource(report.TableRKT, "2.2", r.RKT.Rows, true))
+	add(planResource(report.TablePKHead, "2.3", r.Agreements.Head.Rows, false))
+	add(planResource(report.TablePKEselonIII, "2.3", r.Agreements.EselonIII.Rows, false))
+	add(planResource(report.TablePKEselonIV, "2.3", r.Agreements.EselonIV.Rows, false))
+	add(budgetResource(report.TablePKBudget, r.Agreements.Budget, false))
 	for _, t := range r.Results.Tables {
 		add(measureResource(r, t))
 	}
 	for _, s := range r.Results.Series {
 		add(seriesResource(s))
 	}
-	add(budgetResource("lra", r.Budget.LRA, true))
+	add(budgetResource(report.TableLRA, r.Budget.LRA, true))
 	add(performanceResource(r))
 	add(efficiencyResource(r))
 	for _, t := range r.Profile.StaffTables {
@@ -188,8 +198,8 @@ func renstraProgramResource(r *report.Report) Resource {
 	return res
 }
 
-func planResource(name, section, title string, rows []report.PlanRow, budget bool) Resource {
-	res := Resource{Name: name, Title: title, Section: section,
+func planResource(name, section string, rows []report.PlanRow, budget bool) Resource {
+	res := Resource{Name: name, Section: section,
 		Description: "Satu baris per indikator; baris laporan dengan beberapa indikator menjadi beberapa baris dengan nomor baris yang sama",
 		Fields: []Field{fBaris, fNo, fTingkat, fRef, fUraian, fIndikator, published("target_awal", "Target awal", "target awal"),
 			published("target", "Target", "target")}}
@@ -245,24 +255,27 @@ func measureResource(r *report.Report, t report.MeasureTable) Resource {
 			published("target_awal", "Target awal", "target awal"), published("target", "Target", "target"),
 			published("realisasi", "Realisasi", "realisasi"), published("capaian", "Capaian tercetak", "capaian"),
 			{"kategori", "Kategori tercetak", "kategori seperti tercetak", "string", ""},
-			{"capaian_hitung_ulang", "Capaian hitung ulang", "capaian dihitung dari target dan realisasi tercetak dengan rumus kolom rumus, empat desimal; kosong bila tidak dapat dihitung", "number", "%"},
-			{"selisih_poin", "Selisih", "capaian tercetak − capaian hitung ulang", "number", "poin persen"},
-			{"kategori_hitung_ulang", "Kategori hitung ulang", "kategori capaian hitung ulang menurut himpunan kategori laporan", "string", ""},
+			{"capaian_hitung_ulang", "Capaian hitung ulang", "capaian dihitung dari target dan realisasi tercetak dengan rumus kolom rumus, empat desimal, sebelum batas capaian laporan (bila ada); kosong bila tidak dapat dihitung", "number", "%"},
+			{"selisih_poin", "Selisih", "capaian tercetak − capaian hitung ulang setelah batas capaian laporan", "number", "poin persen"},
+			{"kategori_hitung_ulang", "Kategori hitung ulang", "kategori capaian hitung ulang (atau capaian tercetak bila laporan tidak memberi target dan realisasi) menurut himpunan kategori laporan", "string", ""},
 			{"rumus", "Rumus", "rumus capaian yang dipakai", "string", ""},
 			{"keterangan_hitung", "Keterangan hitung", "mengapa capaian tidak dapat dihitung", "string", ""}, fCatatan}}
-	s := r.Meta.Settings
-	for i, row := range t.Rows {
-		a := report.ComputeAchievement(row.Target, row.Actual, row.Polarity, s)
+	for _, m := range r.MeasuredRows(&t) {
+		row, res2 := m.Row, m.Result
+		a := res2.Achievement
 		var rec, diff, band string
 		if a.OK {
-			rec, band = dec(a.Percent), s.Bands().Classify(a.Percent).Name
-			if row.Achievement.IsNumber() {
-				diff = dec(row.Achievement.Value - a.Percent)
-			}
+			rec = dec(a.Raw)
 		}
-		res.Rows = append(res.Rows, []string{strconv.Itoa(i + 1), row.No, string(row.Level), row.Ref, row.Text, row.Indicator, string(orNaik(row.Polarity)),
+		if res2.Compared {
+			diff = dec(res2.Difference)
+		}
+		if res2.HasBand {
+			band = res2.Band.Name
+		}
+		res.Rows = append(res.Rows, []string{strconv.Itoa(m.Index), row.No, string(row.Level), row.Ref, row.Text, row.Indicator, string(orNaik(row.Polarity)),
 			row.InitialTarget.Published, row.Target.Published, row.Actual.Published, row.Achievement.Published, row.Category,
-			rec, diff, band, a.Formula, a.Reason, row.Note})
+			rec, diff, band, a.Formula, res2.Status, row.Note})
 	}
 	return res
 }
@@ -271,7 +284,7 @@ func seriesResource(s report.SeriesTable) Resource {
 	res := Resource{Name: "seri-" + s.ID, Title: strings.TrimSpace(s.Section + " " + s.Title), Section: s.Section,
 		Description: "Realisasi indikator " + s.Indicator + " dari tahun ke tahun",
 		Fields: []Field{{"tahun", "Tahun", "", "integer", ""}, published("realisasi", "Realisasi tercetak", "realisasi"),
-			{"realisasi_angka", "Realisasi (angka)", "nilai yang terbaca dari teks tercetak", "number", "%"}}}
+			{"realisasi_angka", "Realisasi (angka)", "nilai yang terbaca dari teks tercetak", "number", s.Unit}}}
 	for _, y := range s.Values {
 		res.Rows = append(res.Rows, []string{strconv.Itoa(y.Year), y.Value.Published, num(y.Value)})
 	}
@@ -410,6 +423,13 @@ func (res Resource) JSON() ([]byte, error) {
 	return buf.Bytes(), err
 }
 
+func describeResource(x Resource) string {
+	if x.Section == "" {
+		return x.Description
+	}
+	return strings.TrimSpace(x.Description + " (bagian " + x.Section + ")")
+}
+
 // DataPackage describes the resources as a Frictionless Tabular Data
 // Package. dir is the URL folder of the files, relative to the package.
 func DataPackage(r *report.Report, resources []Resource) map[string]any {
@@ -428,7 +448,7 @@ func DataPackage(r *report.Report, resources []Resource) map[string]any {
 		}
 		res = append(res, map[string]any{
 			"name": x.Name, "path": x.Name + ".csv", "profile": "tabular-data-resource", "format": "csv",
-			"mediatype": "text/csv", "encoding": "utf-8", "title": x.Title, "description": strings.TrimSpace(x.Description + " (bagian " + x.Section + ")"),
+			"mediatype": "text/csv", "encoding": "utf-8", "title": x.Title, "description": describeResource(x),
 			"schema": map[string]any{"fields": fields},
 		})
 	}
@@ -438,7 +458,15 @@ func DataPackage(r *report.Report, resources []Resource) map[string]any {
 		"title":       r.Meta.Title,
 		"description": "Laporan kinerja " + r.Agency.Name + " tahun " + strconv.Itoa(r.Year) + " sebagai data terbuka: setiap angka persis seperti tercetak, dengan hitungan ulang di kolom terpisah. Laporan lengkap dalam satu berkas: laporan.json.",
 		"language":    "id",
-		"sources":     []any{map[string]any{"title": r.Meta.Source}},
+		"sources":     sources(r),
 		"resources":   res,
 	}
+}
+
+// sources names what the data was transcribed from, when the report says.
+func sources(r *report.Report) []any {
+	if strings.TrimSpace(r.Meta.Source) == "" {
+		return []any{}
+	}
+	return []any{map[string]any{"title": r.Meta.Source}}
 }

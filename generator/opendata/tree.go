@@ -45,6 +45,9 @@ func toTree(v reflect.Value) any {
 			if !f.IsExported() || tag == "" || tag == "-" {
 				continue
 			}
+			if fv := v.Field(i); fv.Kind() == reflect.Pointer && fv.IsNil() {
+				continue // an optional table or number the report does not give
+			}
 			m[tag] = toTree(v.Field(i))
 		}
 		return m

@@ -18,9 +18,10 @@ const (
 
 // Achievement is a recomputed capaian.
 type Achievement struct {
-	Percent float64 // valid when OK
+	Percent float64 // valid when OK; the cap of the settings applied
+	Raw     float64 // valid when OK; before the cap
 	OK      bool
-	Capped  bool   // the cap of the settings applied
+	Capped  bool   // the cap of the settings applied (Raw > Percent)
 	Formula string // the formula used, in words the site prints
 	// Reason says why no number could be computed ("–" target, text …).
 	Reason string
@@ -45,6 +46,10 @@ func FormulaText(p Polarity, s Settings) string {
 // they give no number and a reason.
 func ComputeAchievement(target, actual Figure, p Polarity, s Settings) Achievement {
 	a := Achievement{Formula: FormulaText(p, s)}
+	if target.Kind == NotAssessed || actual.Kind == NotAssessed {
+		a.Reason = "belum dinilai"
+		return a
+	}
 	if target.Kind == Grade || actual.Kind == Grade {
 		if target.Kind != Grade || actual.Kind != Grade {
 			a.Reason = "nilai kualitatif dibandingkan dengan angka"
@@ -52,7 +57,7 @@ func ComputeAchievement(target, actual Figure, p Polarity, s Settings) Achieveme
 		}
 		a.Qualitative = true
 		a.Formula = "peringkat realisasi dibandingkan peringkat target (AA tertinggi, D terendah)"
-		a.Met = GradeRank(actual.Published) >= GradeRank(target.Published)
+		a.Met = GradeRank(actual.Grade) >= GradeRank(target.Grade)
 		return a
 	}
 	switch {
@@ -85,6 +90,7 @@ func ComputeAchievement(target, actual Figure, p Polarity, s Settings) Achieveme
 	default:
 		a.Percent = (2 - ratio) * 100
 	}
+	a.Raw = a.Percent
 	if s.CapPercent > 0 && a.Percent > s.CapPercent {
 		a.Percent, a.Capped = s.CapPercent, true
 	}
@@ -182,8 +188,37 @@ func (bs BandSet) Classify(percent float64) Band {
 	return bs.Bands[len(bs.Bands)-1]
 }
 
-// Bands returns the band set chosen by the settings.
-func (s Settings) Bands() BandSet { return BandSets[s.BandSet] }
+// OwnBandSetID is the setting `kategori` that selects the report's own set.
+const OwnBandSetID = "sendiri"
+
+// Bands returns the band set chosen by the settings: a named one, or the
+// report's own (checked by Prepare).
+func (s Settings) Bands() BandSet {
+	if s.BandSet == OwnBandSetID && s.OwnBands != nil {
+		return s.OwnBands.BandSet()
+	}
+	return BandSets[s.BandSet]
+}
+
+// BandSet turns the categories written in the data into a band set.
+func (o OwnBandSet) BandSet() BandSet {
+	bs := BandSet{ID: OwnBandSetID, Name: o.Name, Source: o.Source}
+	for i, b := range o.Bands {
+		min := math.Inf(-1)
+		if b.Min != nil {
+			min = *b.Min
+		}
+		level := i
+		if i == len(o.Bands)-1 && i < 3 {
+			level = 3 // the worst band looks like the worst band of the named sets
+		}
+		bs.Bands = append(bs.Bands, Band{Name: b.Name, Min: min, MinExclusive: b.Exclusive && b.Min != nil, Level: level})
+	}
+	if bs.Name == "" {
+		bs.Name = "Kategori yang ditetapkan laporan ini"
+	}
+	return bs
+}
 
 // String is for debugging and golden files.
 func (a Achievement) String() string {

@@ -64,16 +64,20 @@ type Finding struct {
 // Audit checks the report's own arithmetic and returns every finding,
 // most serious first, then in table order.
 func (r *Report) Audit() []Finding {
-	a := &auditor{r: r, s: r.Meta.Settings}
+	a := &auditor{r: r, s: r.Meta.Settings, titles: map[string]string{}}
+	for _, t := range r.Tables() {
+		a.titles[t.ID] = t.Title
+	}
 	for i := range r.Results.Tables {
 		a.measureTable(&r.Results.Tables[i])
 	}
-	a.budgetTable(&r.Budget.LRA, true)
-	a.budgetTable(&r.Agreements.Budget, false)
-	a.planRows("rkt", rktName(r), r.RKT.Rows, true)
-	a.planRows("pk-kepala", "2.3 "+orDefault(r.Agreements.Head.Title, "Perjanjian Kinerja Kepala OPD"), r.Agreements.Head.Rows, false)
-	a.planRows("pk-eselon-iii", "2.3 "+orDefault(r.Agreements.EselonIII.Title, "Perjanjian Kinerja Eselon III"), r.Agreements.EselonIII.Rows, false)
-	a.planRows("pk-eselon-iv", "2.3 "+orDefault(r.Agreements.EselonIV.Title, "Perjanjian Kinerja Eselon IV"), r.Agreements.EselonIV.Rows, false)
+	a.statedCount()
+	a.budgetTable(TableLRA, &r.Budget.LRA, true)
+	a.budgetTable(TablePKBudget, &r.Agreements.Budget, false)
+	a.planRows(TableRKT, r.RKT.Rows, true)
+	a.planRows(TablePKHead, r.Agreements.Head.Rows, false)
+	a.planRows(TablePKEselonIII, r.Agreements.EselonIII.Rows, false)
+	a.planRows(TablePKEselonIV, r.Agreements.EselonIV.Rows, false)
 	a.renstraTargets()
 	a.performanceBudget()
 	a.efficiency()
@@ -85,9 +89,30 @@ func (r *Report) Audit() []Finding {
 }
 
 type auditor struct {
-	r   *Report
-	s   Settings
-	out []Finding
+	r      *Report
+	s      Settings
+	titles map[string]string // table id → title, from the registry
+	out    []Finding
+}
+
+// title is a table's title as the registry gives it.
+func (a *auditor) title(id string) string { return a.titles[id] }
+
+// statedCount compares the number of indicators the report says it
+// measures with the indicators of its main measurement.
+func (a *auditor) statedCount() {
+	want := a.r.Meta.StatedCount
+	if want == 0 {
+		return
+	}
+	got := len(a.r.MainMeasurement())
+	if got == want {
+		return
+	}
+	id := a.r.Meta.MainTable
+	a.add(Finding{Severity: Warning, Kind: KindTableTotal, TableID: id, Table: a.title(id), Field: "jumlah_indikator",
+		Published: fmt.Sprint(want), Recomputed: float64(got), Difference: float64(want - got), HasNumbers: true, Unit: "indikator",
+		Detail: fmt.Sprintf("laporan menyebut %d indikator, tetapi tabel capaiannya memuat %d", want, got)})
 }
 
 func orDefault(s, def string) string {
@@ -114,24 +139,18 @@ func (a *auditor) irregular(tableID, table string, row int, ref, item, field str
 		Field: field, Published: f.Published, Detail: "angka ditulis tidak baku: " + f.Irregular})
 }
 
-func tableName(section, title string) string { return strings.TrimSpace(section + " " + title) }
-
 func (a *auditor) measureTable(t *MeasureTable) {
-	name := tableName(t.Section, t.Title)
+	name := a.title(t.ID)
 	bands := a.s.Bands()
-	item := ""
-	for i, row := range t.Rows {
-		n := i + 1
-		if strings.TrimSpace(row.Text) != "" {
-			item = row.Text
-		}
+	for _, m := range a.r.MeasuredRows(t) {
+		row, n, item, res := *m.Row, m.Index, m.Item, m.Result
 		for _, fld := range []struct {
 			name string
 			f    Figure
 		}{{"target_awal", row.InitialTarget}, {"target", row.Target}, {"realisasi", row.Actual}, {"capaian", row.Achievement}} {
 			a.irregular(t.ID, name, n, row.Ref, item, fld.name, fld.f)
 		}
-		if row.Ref == "" && strings.TrimSpace(row.Text) != "" && !row.continued && row.Level != LevelGoal && row.Level != LevelTarget {
+		if len(a.r.Programs) > 0 && row.Ref == "" && strings.TrimSpace(row.Text) != "" && !row.continued && row.Level != LevelGoal && row.Level != LevelTarget {
 			a.add(Finding{Severity: Info, Kind: KindOutsideHierarchy, TableID: t.ID, Table: name, Row: n, Item: row.Text,
 				Detail: "baris ini menyebut kegiatan yang tidak ada dalam daftar program/kegiatan/sub kegiatan tahun ini (nomenklatur lama atau teks tahun sebelumnya)"})
 		}
@@ -140,17 +159,13 @@ func (a *auditor) measureTable(t *MeasureTable) {
 				Field: "target", Published: row.Target.Published, Recomputed: row.InitialTarget.Value, Difference: row.Target.Value - row.InitialTarget.Value,
 				Unit: row.Target.Unit, Detail: fmt.Sprintf("target awal %s diubah menjadi %s", row.InitialTarget.Published, row.Target.Published)})
 		}
-		ach := ComputeAchievement(row.Target, row.Actual, row.Polarity, a.s)
-		pub := row.Achievement
+		ach, pub := res.Achievement, row.Achievement
 		switch {
-		case ach.OK && pub.IsNumber():
-			if d := pub.Value - ach.Percent; math.Abs(d) > pub.Tolerance(a.s.TolerancePoints) {
-				sev := Serious
-				a.add(Finding{Severity: sev, Kind: KindAchievement, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: item,
-					Field: "capaian", Published: pub.Published, Recomputed: ach.Percent, Difference: d, HasNumbers: true, Unit: "%",
-					Detail: fmt.Sprintf("indikator %q: target %s, realisasi %s; rumus %s", row.Indicator, row.Target.Published, row.Actual.Published, ach.Formula)})
-			}
-		case !ach.OK && !ach.Qualitative && pub.IsNumber() && (row.Target.Kind != Absent || row.Actual.Kind != Absent):
+		case res.Differs:
+			a.add(Finding{Severity: Serious, Kind: KindAchievement, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: item,
+				Field: "capaian", Published: pub.Published, Recomputed: ach.Percent, Difference: res.Difference, HasNumbers: true, Unit: "%",
+				Detail: fmt.Sprintf("indikator %q: target %s, realisasi %s; rumus %s", row.Indicator, row.Target.Published, row.Actual.Published, ach.Formula)})
+		case !ach.OK && !ach.Qualitative && !res.FromPublished && !row.Truncated && res.Status != "belum dinilai" && pub.IsNumber() && (row.Target.Kind != Absent || row.Actual.Kind != Absent):
 			a.add(Finding{Severity: Warning, Kind: KindNotComputable, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: item,
 				Field: "capaian", Published: pub.Published,
 				Detail: fmt.Sprintf("indikator %q: capaian %s dicetak, tetapi tidak dapat dihitung ulang (%s)", row.Indicator, pub.Published, ach.Reason)})
@@ -174,8 +189,8 @@ func (a *auditor) measureTable(t *MeasureTable) {
 
 // budgetTable checks each row's % and, when the table has one row per item
 // of the hierarchy, that every parent is the sum of its children.
-func (a *auditor) budgetTable(t *BudgetTable, withSpent bool) {
-	name := tableName(t.Section, t.Title)
+func (a *auditor) budgetTable(id string, t *BudgetTable, withSpent bool) {
+	name := a.title(id)
 	byRef := map[string]*BudgetRow{}
 	rowNo := map[string]int{}
 	for i := range t.Rows {
@@ -186,7 +201,7 @@ func (a *auditor) budgetTable(t *BudgetTable, withSpent bool) {
 			r    Rupiah
 		}{{"anggaran", row.Budget}, {"realisasi", row.Spent}} {
 			if fld.r.Irregular != "" {
-				a.add(Finding{Severity: Info, Kind: KindNumberFormat, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: row.Text,
+				a.add(Finding{Severity: Info, Kind: KindNumberFormat, TableID: id, Table: name, Row: n, Ref: row.Ref, Item: row.Text,
 					Field: fld.name, Published: fld.r.Published, Detail: "jumlah rupiah ditulis tidak baku: " + fld.r.Irregular})
 			}
 		}
@@ -199,13 +214,13 @@ func (a *auditor) budgetTable(t *BudgetTable, withSpent bool) {
 		if abs, ok := Absorption(row.Budget, row.Spent); ok {
 			if row.Percent.IsNumber() {
 				if d := row.Percent.Value - abs; math.Abs(d) > row.Percent.Tolerance(a.s.TolerancePoints) {
-					a.add(Finding{Severity: Serious, Kind: KindPercent, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: row.Text,
+					a.add(Finding{Severity: Serious, Kind: KindPercent, TableID: id, Table: name, Row: n, Ref: row.Ref, Item: row.Text,
 						Field: "persen", Published: row.Percent.Published, Recomputed: abs, Difference: d, HasNumbers: true, Unit: "%",
 						Detail: fmt.Sprintf("realisasi %s ÷ anggaran %s × 100", row.Spent.Published, row.Budget.Published)})
 				}
 			}
 			if row.Spent.Amount > row.Budget.Amount {
-				a.add(Finding{Severity: Serious, Kind: KindOverspent, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: row.Text,
+				a.add(Finding{Severity: Serious, Kind: KindOverspent, TableID: id, Table: name, Row: n, Ref: row.Ref, Item: row.Text,
 					Field: "realisasi", Published: row.Spent.Published, Recomputed: float64(row.Budget.Amount),
 					Difference: float64(row.Spent.Amount - row.Budget.Amount), HasNumbers: true, Unit: "Rp",
 					Detail: "realisasi melebihi anggaran " + row.Budget.Published})
@@ -249,7 +264,7 @@ func (a *auditor) budgetTable(t *BudgetTable, withSpent bool) {
 			if !complete || sum == parent.Amount {
 				continue
 			}
-			a.add(Finding{Severity: Serious, Kind: KindChildrenSum, TableID: t.ID, Table: name, Row: i + 1, Ref: row.Ref, Item: row.Text,
+			a.add(Finding{Severity: Serious, Kind: KindChildrenSum, TableID: id, Table: name, Row: i + 1, Ref: row.Ref, Item: row.Text,
 				Field: fld.name, Published: parent.Published, Recomputed: float64(sum), Difference: float64(parent.Amount - sum),
 				HasNumbers: true, Unit: "Rp", Detail: fmt.Sprintf("%s induk tidak sama dengan jumlah %d rincian di bawahnya (%s)", fld.name, len(parts), strings.Join(parts, ", "))})
 		}
@@ -258,7 +273,8 @@ func (a *auditor) budgetTable(t *BudgetTable, withSpent bool) {
 
 // planRows checks revised targets and number formats in RKT/PK tables, and
 // (for the RKT) that a kegiatan's budget is the sum of its sub-kegiatan.
-func (a *auditor) planRows(id, name string, rows []PlanRow, sums bool) {
+func (a *auditor) planRows(id string, rows []PlanRow, sums bool) {
+	name := a.title(id)
 	byRef := map[string]*PlanRow{}
 	for i := range rows {
 		row := &rows[i]
@@ -315,9 +331,9 @@ func (a *auditor) renstraTargets() {
 			byYear := map[int][]YearValue{}
 			for _, t := range ind.Targets {
 				byYear[t.Year] = append(byYear[t.Year], t)
-				a.irregular("renstra", "2.1 Matriks Rencana Strategis", 0, ind.ID, ind.Text, fmt.Sprintf("target %d", t.Year), t.Value)
+				a.irregular(TableRenstra, a.title(TableRenstra), 0, ind.ID, ind.Text, fmt.Sprintf("target %d", t.Year), t.Value)
 			}
-			a.irregular("renstra", "2.1 Matriks Rencana Strategis", 0, ind.ID, ind.Text, "kondisi awal", ind.Baseline.Value)
+			a.irregular(TableRenstra, a.title(TableRenstra), 0, ind.ID, ind.Text, "kondisi awal", ind.Baseline.Value)
 			years := make([]int, 0, len(byYear))
 			for y := range byYear {
 				years = append(years, y)
@@ -334,7 +350,7 @@ func (a *auditor) renstraTargets() {
 					}
 				}
 				if initial != nil && revised != nil && initial.Value.IsNumber() && revised.Value.IsNumber() && initial.Value.Value != revised.Value.Value {
-					a.add(Finding{Severity: Info, Kind: KindTargetChanged, TableID: "renstra", Table: "2.1 Matriks Rencana Strategis", Ref: ind.ID, Item: ind.Text,
+					a.add(Finding{Severity: Info, Kind: KindTargetChanged, TableID: TableRenstra, Table: a.title(TableRenstra), Ref: ind.ID, Item: ind.Text,
 						Field: fmt.Sprintf("target %d", y), Published: revised.Value.Published, Recomputed: initial.Value.Value,
 						Difference: revised.Value.Value - initial.Value.Value, Unit: revised.Value.Unit,
 						Detail: fmt.Sprintf("target %d semula %s, diubah menjadi %s", y, initial.Value.Published, revised.Value.Published)})
@@ -347,7 +363,8 @@ func (a *auditor) renstraTargets() {
 // performanceBudget checks 3.6: capaian, absorption, and that its budget
 // equals the LRA's programme total.
 func (a *auditor) performanceBudget() {
-	const id, name = "kinerja-anggaran", "3.6 Pencapaian Kinerja dan Anggaran"
+	id := TablePerformance
+	name := a.title(id)
 	tot := a.r.Totals()
 	for i, row := range a.r.Budget.Performance {
 		n := i + 1
@@ -383,8 +400,8 @@ func (a *auditor) performanceBudget() {
 }
 
 func (a *auditor) efficiency() {
-	const id = "efisiensi"
-	name := "3.7 " + orDefault(a.r.Budget.Efficiency.Title, "Efisiensi Penggunaan Sumber Daya")
+	id := TableEfficiency
+	name := a.title(id)
 	for i, row := range a.r.Budget.Efficiency.Rows {
 		if row.Achievement.IsNumber() && row.Absorption.IsNumber() && row.Efficiency.IsNumber() {
 			want := Efficiency(row.Achievement.Value, row.Absorption.Value)
@@ -410,7 +427,7 @@ func (a *auditor) countTables() {
 			}
 		}
 		if sum != t.Total.Count.Value {
-			a.add(Finding{Severity: Serious, Kind: KindTableTotal, TableID: t.ID, Table: "1.3 " + strings.TrimSpace(t.Number+". "+t.Title),
+			a.add(Finding{Severity: Serious, Kind: KindTableTotal, TableID: t.ID, Table: a.title(t.ID),
 				Field: "total", Item: t.Total.Label, Published: t.Total.Count.Published, Recomputed: sum, Difference: t.Total.Count.Value - sum,
 				HasNumbers: true, Unit: "orang", Detail: fmt.Sprintf("total tercetak tidak sama dengan jumlah %d baris", len(t.Rows))})
 		}
@@ -439,13 +456,13 @@ func (a *auditor) crossTableBudgets() {
 		byRef[ref] = append(byRef[ref], seen{id, table, row, text, r})
 	}
 	for i, row := range a.r.RKT.Rows {
-		note("rkt", rktName(a.r), i+1, row.Ref, row.Text, row.Budget)
+		note(TableRKT, a.title(TableRKT), i+1, row.Ref, row.Text, row.Budget)
 	}
 	for i, row := range a.r.Agreements.Budget.Rows {
-		note("pk-anggaran", tableName(a.r.Agreements.Budget.Section, a.r.Agreements.Budget.Title), i+1, row.Ref, row.Text, row.Budget)
+		note(TablePKBudget, a.title(TablePKBudget), i+1, row.Ref, row.Text, row.Budget)
 	}
 	for i, row := range a.r.Budget.LRA.Rows {
-		note("lra", tableName(a.r.Budget.LRA.Section, a.r.Budget.LRA.Title), i+1, row.Ref, row.Text, row.Budget)
+		note(TableLRA, a.title(TableLRA), i+1, row.Ref, row.Text, row.Budget)
 	}
 	for _, ref := range order {
 		list := byRef[ref]
@@ -489,8 +506,6 @@ func (r *Report) Totals() Totals {
 	return t
 }
 
-func rktName(r *Report) string { return "2.2 " + orDefault(r.RKT.Title, "Rencana Kerja Tahunan") }
-
 var nonWord = regexp.MustCompile(`[^a-z0-9]+`)
 
 // indicatorKey normalises an indicator's text so that one indicator is
@@ -531,19 +546,22 @@ func (a *auditor) crossTableTargets() {
 			}
 		}
 	}
-	plan("rkt", rktName(a.r), a.r.RKT.Rows)
-	plan("pk-eselon-iii", "2.3 "+orDefault(a.r.Agreements.EselonIII.Title, "Perjanjian Kinerja Eselon III"), a.r.Agreements.EselonIII.Rows)
-	plan("pk-eselon-iv", "2.3 "+orDefault(a.r.Agreements.EselonIV.Title, "Perjanjian Kinerja Eselon IV"), a.r.Agreements.EselonIV.Rows)
-	for _, t := range a.r.Results.Tables {
-		if t.ID != "program-kegiatan" {
-			continue
+	plan(TableRKT, a.title(TableRKT), a.r.RKT.Rows)
+	plan(TablePKEselonIII, a.title(TablePKEselonIII), a.r.Agreements.EselonIII.Rows)
+	plan(TablePKEselonIV, a.title(TablePKEselonIV), a.r.Agreements.EselonIV.Rows)
+	// the results: the main table when the report declares one, else every
+	// results table
+	var results []*MeasureTable
+	if t := a.r.ResultsTable(a.r.Meta.MainTable); t != nil {
+		results = append(results, t)
+	} else {
+		for i := range a.r.Results.Tables {
+			results = append(results, &a.r.Results.Tables[i])
 		}
-		item := ""
-		for i, row := range t.Rows {
-			if strings.TrimSpace(row.Text) != "" {
-				item = row.Text
-			}
-			note(t.ID, tableName(t.Section, t.Title), i+1, row.Ref, item, row.Indicator, row.Target)
+	}
+	for _, t := range results {
+		for _, m := range a.r.MeasuredRows(t) {
+			note(t.ID, a.title(t.ID), m.Index, m.Row.Ref, m.Item, m.Row.Indicator, m.Row.Target)
 		}
 	}
 	for _, key := range order {

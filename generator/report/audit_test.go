@@ -97,6 +97,7 @@ func TestAuditFindings(t *testing.T) {
 func TestAuditCleanReportHasNoFindings(t *testing.T) {
 	r := &Report{Year: 2021, Meta: Meta{Title: "t", Year: 2021}}
 	r.Programs = []Program{{ID: "p", Name: "P", Kegiatan: []Kegiatan{{ID: "k", Name: "K"}}}}
+	r.Results.Tables = []MeasureTable{{ID: "m", Rows: []MeasureRow{{Text: "P", Ref: "p", Indicator: "i", Target: fig("4"), Actual: fig("4"), Achievement: fig("100%")}}}}
 	r.Budget.LRA.Rows = []BudgetRow{
 		{Text: "P", Ref: "p", Budget: rp("Rp. 1.000,-"), Spent: rp("Rp. 978,-"), Percent: fig("97,80")},
 		{Text: "K", Ref: "k", Budget: rp("Rp. 1.000,-"), Spent: rp("Rp. 978,-"), Percent: fig("97,8")},

@@ -22,6 +22,9 @@ const (
 	Grade
 	// Text: anything else the report printed in a figure's place. Kept, never computed.
 	Text
+	// NotAssessed: the report says the indicator was not assessed ("belum
+	// dinilai", "n/a"): an explicit status, never a number.
+	NotAssessed
 )
 
 // Figure is one published cell: the text exactly as printed and what it
@@ -37,6 +40,11 @@ type Figure struct {
 	// Decimals is how many decimals the report printed: it sets the rounding
 	// tolerance when the figure is compared with a recomputed one.
 	Decimals int
+	// Score is the number printed beside a grade ("CC (60,09)"), valid when
+	// HasScore. Published holds the whole cell; Grade the letters.
+	Score    float64
+	HasScore bool
+	Grade    string
 }
 
 // Grades are the SAKIP grades, best first.
@@ -63,6 +71,10 @@ var (
 	// a number at the start: digits with . and , as separators
 	reNumber = regexp.MustCompile(`^([0-9][0-9.,]*)\s*(.*)$`)
 	reGroups = regexp.MustCompile(`^[0-9]{1,3}(\.[0-9]{3})+$`)
+	// "belum dinilai", "tidak dinilai", "n/a", "N/A"
+	reNotAssessed = regexp.MustCompile(`^(?i:(belum|tidak)\s+dinilai|n/?a)$`)
+	// a grade with a score: "CC (60,09)", "CC, 60,09", "CC skor 60,09", "CC; nilai 60,09"
+	reGradeScore = regexp.MustCompile(`^([A-D]{1,2})\s*(?:\(|,|;|-|–)?\s*(?i:skor|nilai)?\s*:?\s*([0-9][0-9.,]*)\s*\)?$`)
 )
 
 // ParseFigure reads a cell as printed. Indonesian convention: "." groups
@@ -80,9 +92,19 @@ func ParseFigure(s string) Figure {
 		f.Unit = strings.TrimSpace(m[2])
 		return f
 	}
+	if reNotAssessed.MatchString(t) {
+		f.Kind = NotAssessed
+		return f
+	}
 	for _, g := range Grades {
 		if t == g {
-			f.Kind = Grade
+			f.Kind, f.Grade = Grade, g
+			return f
+		}
+	}
+	if m := reGradeScore.FindStringSubmatch(t); m != nil && GradeRank(m[1]) > 0 {
+		if v, _, ok := parseIndonesianNumber(strings.TrimRight(m[2], ".,")); ok {
+			f.Kind, f.Grade, f.Score, f.HasScore = Grade, m[1], v, true
 			return f
 		}
 	}

@@ -13,7 +13,7 @@ type Agency struct {
 	Slug       string `toml:"-"` // the folder name; part of every URL
 	Name       string `toml:"nama"`
 	ShortName  string `toml:"nama_singkat"`
-	Government string `toml:"pemerintah"` // e.g. "Kabupaten Sidoarjo"
+	Government string `toml:"pemerintah"` // e.g. "Kabupaten Contoh"
 	Province   string `toml:"provinsi"`
 	Address    string `toml:"alamat"`
 }
@@ -40,12 +40,29 @@ type Report struct {
 
 // Meta describes the document and the settings used to recompute it.
 type Meta struct {
-	Title      string   `toml:"judul"`
-	Year       int      `toml:"tahun"`
-	PlaceDate  string   `toml:"tempat_tanggal"` // "Sidoarjo, Februari 2022"
-	Source     string   `toml:"sumber"`         // what the data was transcribed from
-	SourceFile string   `toml:"berkas_sumber"`  // path of the source text beside the data, if any
-	Settings   Settings `toml:"pengaturan"`
+	Title      string `toml:"judul"`
+	Year       int    `toml:"tahun"`
+	PlaceDate  string `toml:"tempat_tanggal"` // "Kota X, Februari 2022"
+	Source     string `toml:"sumber"`         // what the data was transcribed from
+	SourceFile string `toml:"berkas_sumber"`  // path of the source text beside the data, if any
+	// MainTable is the id of the results table that is the report's main
+	// measurement (counts per category, below-target list, DPRD brief).
+	// Empty: every indicator of every results table, each counted once.
+	MainTable string `toml:"tabel_utama"`
+	// StatedCount is the number of indicators the report says it measures
+	// (0: not stated); the audit compares it with the main measurement.
+	StatedCount int      `toml:"jumlah_indikator"`
+	Headline    Headline `toml:"utama"`
+	Settings    Settings `toml:"pengaturan"`
+}
+
+// Headline declares which row of which results table is the report's
+// strategic headline, and which yearly series belongs to it.
+type Headline struct {
+	Table  string `toml:"tabel"` // results table id; "" = no headline declared
+	Row    int    `toml:"baris"` // 1-based row; 0 = the row with Ref, else the first
+	Ref    string `toml:"ref"`
+	Series string `toml:"seri"` // id of a [[capaian.seri]], optional
 }
 
 // Settings are the methodological choices the site prints beside every
@@ -55,12 +72,30 @@ type Settings struct {
 	LowerIsBetterFormula string `toml:"rumus_turun"`
 	// CapPercent caps capaian (e.g. 100 or 120); 0 means no cap.
 	CapPercent float64 `toml:"batas_capaian"`
-	// BandSet names the achievement bands: "laporan" (default), "esakip" or "permendagri86".
+	// BandSet names the achievement bands: "laporan" (default), "esakip",
+	// "permendagri86", or "sendiri" for OwnBands.
 	BandSet string `toml:"kategori"`
+	// OwnBands is the agency's own category set (BandSet "sendiri").
+	OwnBands *OwnBandSet `toml:"kategori_sendiri"`
 	// TolerancePoints is extra rounding tolerance in percentage points. A
 	// published percentage is checked to half a unit of its last printed
 	// decimal (97,85 → ±0,005; 100 → ±0,5), or to this value if larger.
 	TolerancePoints float64 `toml:"toleransi"`
+}
+
+// OwnBandSet is a category set written in the report's data: labels and
+// lower bounds, best first; the last band has no bound.
+type OwnBandSet struct {
+	Name   string    `toml:"nama"`
+	Source string    `toml:"sumber"`
+	Bands  []OwnBand `toml:"pita"`
+}
+
+// OwnBand is one category of an OwnBandSet.
+type OwnBand struct {
+	Name      string   `toml:"nama"`
+	Min       *float64 `toml:"dari"`       // nil: everything below the band above
+	Exclusive bool     `toml:"lebih_dari"` // strictly above Min
 }
 
 // ---------------------------------------------------------------- profile
@@ -309,6 +344,9 @@ type MeasureRow struct {
 	Category      string   `toml:"kategori"`
 	Explanation   string   `toml:"penjelasan"`
 	Note          string   `toml:"catatan"`
+	// Truncated: the row is cut short in the source; what is printed is
+	// kept and Note says what is missing.
+	Truncated bool `toml:"terpotong"`
 
 	continued bool // the report left the item cell blank; Ref was inherited
 }
@@ -325,6 +363,8 @@ type SeriesTable struct {
 	Indicator string      `toml:"indikator"`
 	Ref       string      `toml:"ref"`
 	Polarity  Polarity    `toml:"polaritas"`
+	Unit      string      `toml:"satuan"`  // unit of the values, e.g. "%"
+	Decimals  *int        `toml:"desimal"` // decimals shown; nil: as printed
 	Values    []YearValue `toml:"nilai"`
 }
 
@@ -395,7 +435,8 @@ type EfficiencyRow struct {
 // kept as plain text.
 type Section struct {
 	ID         string   `toml:"id"`
-	Chapter    string   `toml:"bab"` // "Ikhtisar Eksekutif", "BAB III" …
+	Page       string   `toml:"halaman"` // report page it is shown on; "" = analisis
+	Chapter    string   `toml:"bab"`     // "Ikhtisar Eksekutif", "BAB III" …
 	Title      string   `toml:"judul"`
 	Paragraphs []string `toml:"paragraf"`
 	Points     []string `toml:"butir"`

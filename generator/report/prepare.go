@@ -63,11 +63,21 @@ func (r *Report) Prepare() []FieldError {
 	default:
 		add("laporan.pengaturan.rumus_turun", "rumus %q tidak dikenal: pakai %q atau %q", s.LowerIsBetterFormula, FormulaTwoMinus, FormulaInverse)
 	}
+	if s.BandSet == "" && s.OwnBands != nil {
+		s.BandSet = OwnBandSetID
+	}
 	if s.BandSet == "" {
 		s.BandSet = "laporan"
 	}
-	if _, ok := BandSets[s.BandSet]; !ok {
-		add("laporan.pengaturan.kategori", "himpunan kategori %q tidak dikenal: pakai %s", s.BandSet, strings.Join(BandSetNames(), ", "))
+	switch _, named := BandSets[s.BandSet]; {
+	case s.BandSet == OwnBandSetID && s.OwnBands == nil:
+		add("laporan.pengaturan.kategori", "kategori %q berarti kategori laporan sendiri: isi [laporan.pengaturan.kategori_sendiri] dengan [[laporan.pengaturan.kategori_sendiri.pita]]", OwnBandSetID)
+	case s.BandSet == OwnBandSetID:
+		checkOwnBands(s.OwnBands, add)
+	case !named:
+		add("laporan.pengaturan.kategori", "himpunan kategori %q tidak dikenal: pakai %s, atau %q dengan [laporan.pengaturan.kategori_sendiri]", s.BandSet, strings.Join(BandSetNames(), ", "), OwnBandSetID)
+	case s.OwnBands != nil:
+		add("laporan.pengaturan.kategori_sendiri", "kategori sendiri diisi, tetapi laporan.pengaturan.kategori = %q: tulis kategori = %q atau hapus tabel ini", s.BandSet, OwnBandSetID)
 	}
 	if s.CapPercent < 0 {
 		add("laporan.pengaturan.batas_capaian", "batas capaian tidak boleh negatif (0 berarti tanpa batas)")
@@ -80,7 +90,7 @@ func (r *Report) Prepare() []FieldError {
 	define := func(path string, it *Item) {
 		switch {
 		case it.ID == "":
-			add(path+".id", "id wajib diisi (huruf kecil dan tanda hubung, mis. penyediaan-permakanan)")
+			add(path+".id", "id wajib diisi (huruf kecil dan tanda hubung, mis. pelayanan-kesehatan-dasar)")
 		case !reID.MatchString(it.ID):
 			add(path+".id", "id %q hanya boleh berisi huruf kecil, angka dan tanda hubung", it.ID)
 		case r.items[it.ID] != nil:
@@ -176,6 +186,10 @@ func (r *Report) Prepare() []FieldError {
 		path := fmt.Sprintf("capaian.tabel[%d]", ti)
 		if t.ID == "" {
 			add(path+".id", "id tabel wajib diisi")
+		} else if !reID.MatchString(t.ID) {
+			add(path+".id", "id tabel %q hanya boleh berisi huruf kecil, angka dan tanda hubung", t.ID)
+		} else if slicesContains(ReservedIDs, t.ID) {
+			add(path+".id", "id tabel %q sudah dipakai untuk bagian tetap laporan: pilih id lain", t.ID)
 		} else if prev, dup := seen[t.ID]; dup {
 			add(path+".id", "id tabel %q sudah dipakai oleh %s", t.ID, prev)
 		} else {
@@ -197,11 +211,32 @@ func (r *Report) Prepare() []FieldError {
 			prev = row
 		}
 	}
+	if len(r.Results.Tables) == 0 {
+		add("capaian.tabel", "laporan perlu sedikitnya satu tabel capaian ([[capaian.tabel]] dengan [[capaian.tabel.baris]]), biasanya di capaian.toml")
+	}
 	for i := range r.Results.Series {
 		t := &r.Results.Series[i]
+		path := fmt.Sprintf("capaian.seri[%d]", i)
 		var lvl Level
-		checkRef(fmt.Sprintf("capaian.seri[%d]", i), t.Ref, &lvl)
+		checkRef(path, t.Ref, &lvl)
+		switch {
+		case t.ID == "":
+			add(path+".id", "id seri wajib diisi")
+		case !reID.MatchString(t.ID):
+			add(path+".id", "id seri %q hanya boleh berisi huruf kecil, angka dan tanda hubung", t.ID)
+		case slicesContains(ReservedIDs, t.ID):
+			add(path+".id", "id seri %q sudah dipakai untuk bagian tetap laporan: pilih id lain", t.ID)
+		default:
+			if prev, dup := seen[t.ID]; dup {
+				add(path+".id", "id %q sudah dipakai oleh %s", t.ID, prev)
+			}
+			seen[t.ID] = path
+		}
+		if t.Decimals != nil && (*t.Decimals < 0 || *t.Decimals > 6) {
+			add(path+".desimal", "desimal harus 0 sampai 6")
+		}
 	}
+	r.prepareDeclarations(add)
 	for i := range r.Budget.Performance {
 		var lvl Level
 		checkRef(fmt.Sprintf("anggaran.kinerja_anggaran[%d]", i), r.Budget.Performance[i].Ref, &lvl)
@@ -218,8 +253,103 @@ func (r *Report) Prepare() []FieldError {
 			add(fmt.Sprintf("narasi[%d].id", i), "id bagian narasi %q dipakai dua kali", s.ID)
 		}
 		ids[s.ID] = true
+		if s.Page != "" && !slicesContains(NarrativePages, s.Page) {
+			add(fmt.Sprintf("narasi[%d].halaman", i), "halaman %q tidak dikenal: pakai %s", s.Page, strings.Join(NarrativePages, ", "))
+		}
 	}
 	return errs
+}
+
+func slicesContains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// checkOwnBands checks a category set written in the data: names, bounds
+// from best to worst, and a last band that takes everything below.
+func checkOwnBands(o *OwnBandSet, add func(path, format string, args ...any)) {
+	const p = "laporan.pengaturan.kategori_sendiri"
+	if len(o.Bands) < 2 {
+		add(p+".pita", "kategori sendiri perlu sedikitnya dua pita ([[%s.pita]] dengan nama dan dari)", p)
+		return
+	}
+	names := map[string]bool{}
+	for i, b := range o.Bands {
+		bp := fmt.Sprintf("%s.pita[%d]", p, i)
+		if strings.TrimSpace(b.Name) == "" {
+			add(bp+".nama", "nama kategori wajib diisi")
+		} else if names[strings.ToLower(b.Name)] {
+			add(bp+".nama", "nama kategori %q dipakai dua kali", b.Name)
+		}
+		names[strings.ToLower(b.Name)] = true
+		last := i == len(o.Bands)-1
+		switch {
+		case last && b.Min != nil:
+			add(bp+".dari", "pita terakhir tidak memakai dari: ia menampung semua capaian di bawah pita sebelumnya")
+		case !last && b.Min == nil:
+			add(bp+".dari", "batas bawah (dari, dalam persen) wajib diisi kecuali pada pita terakhir")
+		case i > 0 && b.Min != nil && o.Bands[i-1].Min != nil:
+			prev := o.Bands[i-1]
+			if *b.Min > *prev.Min || (*b.Min == *prev.Min && (!prev.Exclusive || b.Exclusive)) {
+				add(bp+".dari", "pita diurutkan dari yang terbaik: batas %v harus di bawah batas pita sebelumnya (%v)", *b.Min, *prev.Min)
+			}
+		}
+	}
+}
+
+// prepareDeclarations checks what the report declares about itself: its
+// headline, its main table and its stated number of indicators.
+func (r *Report) prepareDeclarations(add func(path, format string, args ...any)) {
+	m := r.Meta
+	if m.MainTable != "" && r.ResultsTable(m.MainTable) == nil {
+		add("laporan.tabel_utama", "tabel capaian %q tidak ada; id yang ada: %s", m.MainTable, strings.Join(r.resultsTableIDs(), ", "))
+	}
+	if m.StatedCount < 0 {
+		add("laporan.jumlah_indikator", "jumlah indikator tidak boleh negatif")
+	}
+	h := m.Headline
+	if h == (Headline{}) {
+		return
+	}
+	t := r.ResultsTable(h.Table)
+	switch {
+	case h.Table == "":
+		add("laporan.utama.tabel", "sebutkan id tabel capaian yang memuat sasaran utama")
+	case t == nil:
+		add("laporan.utama.tabel", "tabel capaian %q tidak ada; id yang ada: %s", h.Table, strings.Join(r.resultsTableIDs(), ", "))
+	case h.Row < 0 || h.Row > len(t.Rows):
+		add("laporan.utama.baris", "tabel %q punya %d baris; baris %d tidak ada", h.Table, len(t.Rows), h.Row)
+	case h.Ref != "":
+		found := false
+		for _, row := range t.Rows {
+			found = found || row.Ref == h.Ref
+		}
+		if !found {
+			add("laporan.utama.ref", "tidak ada baris dengan ref %q di tabel %q", h.Ref, h.Table)
+		}
+	}
+	if h.Row > 0 && h.Ref != "" {
+		add("laporan.utama", "isi baris atau ref, tidak keduanya")
+	}
+	if h.Series != "" && r.HeadlineSeries() == nil {
+		var ids []string
+		for _, s := range r.Results.Series {
+			ids = append(ids, s.ID)
+		}
+		add("laporan.utama.seri", "seri %q tidak ada di [[capaian.seri]]; id yang ada: %s", h.Series, strings.Join(ids, ", "))
+	}
+}
+
+func (r *Report) resultsTableIDs() []string {
+	var ids []string
+	for _, t := range r.Results.Tables {
+		ids = append(ids, t.ID)
+	}
+	return ids
 }
 
 // indicatorPolarity is the polarity a row inherits when it sets none: that of

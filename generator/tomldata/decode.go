@@ -98,6 +98,14 @@ func (d *decoder) decodeValue(f reflect.Value, val any, localPath, mergedPath st
 		}
 		d.claim(localPath, mergedPath)
 		f.SetInt(n)
+	case reflect.Bool:
+		b, ok := val.(bool)
+		if !ok {
+			d.problem(localPath, "harus berupa true atau false tanpa tanda kutip, bukan %s", describe(val))
+			return
+		}
+		d.claim(localPath, mergedPath)
+		f.SetBool(b)
 	case reflect.Float64:
 		switch n := val.(type) {
 		case int64:

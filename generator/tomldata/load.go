@@ -44,7 +44,7 @@ func Load(fsys fs.FS, prefix string) ([]*report.Report, error) {
 		slug := e.Name()
 		dir := path.Join(prefix, slug)
 		if !reSlug.MatchString(slug) {
-			problems = append(problems, Problem{File: dir, Message: "nama folder instansi harus huruf kecil, angka dan tanda hubung (mis. dinas-sosial-sidoarjo), karena menjadi bagian alamat situs"})
+			problems = append(problems, Problem{File: dir, Message: "nama folder instansi harus huruf kecil, angka dan tanda hubung (mis. dinas-kesehatan-kota-contoh), karena menjadi bagian alamat situs"})
 			continue
 		}
 		agency := &report.Agency{Slug: slug}
@@ -130,10 +130,24 @@ func loadYear(fsys fs.FS, prefix, slug string, year int) (*report.Report, Proble
 			return r, problems
 		}
 	}
+	if msg := checkSourceFile(fsys, dir, r.Meta.SourceFile); msg != "" {
+		o, local := resolve(origins, "laporan.berkas_sumber")
+		if o.file == "" {
+			o.file = path.Join(prefix, dir)
+		}
+		problems = append(problems, Problem{File: o.file, KeyPath: local, Message: msg})
+	}
+	reported := map[string]bool{}
+	for _, p := range problems {
+		reported[p.File+"\x00"+p.KeyPath] = true
+	}
 	for _, fe := range r.Prepare() {
 		o, local := resolve(origins, fe.Path)
 		if o.file == "" {
 			o.file = path.Join(prefix, dir)
+		}
+		if reported[o.file+"\x00"+local] {
+			continue // a consequence of a problem already reported at that key
 		}
 		problems = append(problems, Problem{File: o.file, KeyPath: local, Message: fe.Message})
 	}
@@ -199,4 +213,43 @@ func DecodeTree(name string, tree map[string]any, r *report.Report) Problems {
 	}
 	problems.sort()
 	return problems
+}
+
+// MaxSourceSize bounds the source document published beside a report.
+const MaxSourceSize = 50 << 20
+
+// checkSourceFile checks laporan.berkas_sumber: a text or PDF file inside
+// the year folder, a regular file (no link, device or pipe), not too large.
+// The build publishes it as it is, so check finds here what build would
+// otherwise fail on (or publish wrongly).
+func checkSourceFile(fsys fs.FS, dir, name string) string {
+	if name == "" {
+		return ""
+	}
+	clean := path.Clean(name)
+	if path.IsAbs(name) || strings.Contains(name, "\\") || clean == ".." || strings.HasPrefix(clean, "../") || !fs.ValidPath(clean) {
+		return fmt.Sprintf("berkas sumber %q harus berada di dalam folder tahun ini (mis. \"sumber/laporan.pdf\"), tanpa \"..\" atau jalur mutlak", name)
+	}
+	switch strings.ToLower(path.Ext(clean)) {
+	case ".txt", ".pdf":
+	default:
+		return fmt.Sprintf("berkas sumber %q harus berupa teks (.txt) atau PDF (.pdf)", name)
+	}
+	full := path.Join(dir, clean)
+	var info fs.FileInfo
+	var err error
+	if lfs, ok := fsys.(fs.ReadLinkFS); ok {
+		info, err = lfs.Lstat(full)
+	} else {
+		info, err = fs.Stat(fsys, full)
+	}
+	switch {
+	case err != nil:
+		return fmt.Sprintf("berkas sumber %q tidak ada di folder %s", name, dir)
+	case !info.Mode().IsRegular():
+		return fmt.Sprintf("berkas sumber %q bukan berkas biasa (tautan, folder atau perangkat tidak diterbitkan)", name)
+	case info.Size() > MaxSourceSize:
+		return fmt.Sprintf("berkas sumber %q terlalu besar (%d MB; paling besar %d MB)", name, info.Size()>>20, MaxSourceSize>>20)
+	}
+	return ""
 }

@@ -4,40 +4,43 @@ import (
 	"fmt"
 	"math"
 	"path"
+	"sort"
 	"strings"
 
 	"github.com/sakip-terbuka/lakip/generator/idformat"
 	"github.com/sakip-terbuka/lakip/generator/report"
 )
 
-// Page slugs under a report's URL; tables live on one page each.
-const (
-	PageProfile    = "profil"
-	PagePlans      = "rencana"
-	PageResults    = "capaian"
-	PageBudget     = "anggaran"
-	PageEfficiency = "efisiensi"
-	PageAnalysis   = "analisis"
-	PageFindings   = "catatan-data"
-	PageMethod     = "metodologi"
-	PagePrograms   = "program"
-)
-
 type builder struct {
-	r    *report.Report
-	v    *Report
-	s    report.Settings
-	base string
+	r      *report.Report
+	v      *Report
+	s      report.Settings
+	base   string
+	tables map[string]report.TableInfo // the registry, by table id
 }
 
 // Build makes the view of one report. findings is r.Audit().
 func Build(r *report.Report, findings []report.Finding) *Report {
-	b := &builder{r: r, s: r.Meta.Settings, base: r.Agency.Slug + "/" + fmt.Sprint(r.Year) + "/"}
+	b := &builder{r: r, s: r.Meta.Settings, base: r.Agency.Slug + "/" + fmt.Sprint(r.Year) + "/", tables: map[string]report.TableInfo{}}
+	for _, t := range r.Tables() {
+		b.tables[t.ID] = t
+	}
 	v := &Report{
 		Key: r.Agency.Slug + "/" + fmt.Sprint(r.Year), AgencySlug: r.Agency.Slug, Agency: r.Agency.Name,
 		Government: r.Agency.Government, Province: r.Agency.Province, Address: r.Agency.Address,
 		Year: r.Year, Title: r.Meta.Title, PlaceDate: r.Meta.PlaceDate, Source: r.Meta.Source, URL: b.base,
-		Narrative: map[string]Section{}, Items: map[string]*ItemPage{}, Charts: map[string]*Chart{},
+		Items: map[string]*ItemPage{}, Charts: map[string]*Chart{},
+	}
+	for _, p := range r.Pages() {
+		title := p.Title
+		if p.Slug == report.PageSummary {
+			title = r.Meta.Title
+		} else if p.Slug == report.PageProfile {
+			title += " " + r.Agency.Name
+		} else {
+			title += " " + fmt.Sprint(r.Year)
+		}
+		v.Pages = append(v.Pages, PageLink{Slug: p.Slug, URL: b.base + p.URL(), Nav: p.Nav, Title: title})
 	}
 	if r.Meta.SourceFile != "" {
 		v.SourceFile = b.base + "sumber/" + path.Base(r.Meta.SourceFile)
@@ -53,32 +56,25 @@ func Build(r *report.Report, findings []report.Finding) *Report {
 	b.findings(findings)
 	b.headline()
 	b.totals()
-	b.bandStats()
+	b.mainMeasurement()
 	b.itemSummaries()
 	return v
 }
 
 func (b *builder) page(slug string) string { return b.base + slug + "/" }
 
-// tablePage is the page that shows a table, by table id.
+// tablePage is the page that shows a table, from the registry.
 func (b *builder) tablePage(id string) string {
-	switch {
-	case id == "lra" || id == "pk-anggaran" || id == "kinerja-anggaran":
-		return b.page(PageBudget)
-	case id == "efisiensi":
-		return b.page(PageEfficiency)
-	case id == "rkt" || strings.HasPrefix(id, "pk-") || id == "renstra":
-		return b.page(PagePlans)
-	case strings.HasPrefix(id, "tabel-"):
-		return b.page(PageProfile)
-	case id == "lintas-tabel":
-		return b.page(PageBudget)
-	default:
-		return b.page(PageResults)
+	if t, ok := b.tables[id]; ok {
+		return b.page(t.Page)
 	}
+	return b.page(report.PageFindings)
 }
 
-func anchor(table string, row int) string { return fmt.Sprintf("%s-%d", table, row) }
+// tableTitle is the title of a table, from the registry.
+func (b *builder) tableTitle(id string) string { return b.tables[id].Title }
+
+func anchor(table string, row int) string { return report.TableInfo{ID: table}.Anchor(row) }
 
 // itemURL is the page of a programme, kegiatan or sub-kegiatan; plan
 // items (tujuan, sasaran, indicators) link to the plans page.
@@ -89,9 +85,12 @@ func (b *builder) itemURL(ref string) string {
 	}
 	switch it.Level {
 	case report.LevelProgram, report.LevelKegiatan, report.LevelSub:
-		return b.base + PagePrograms + "/" + strings.Join(it.Path(), "/") + "/"
+		return b.base + report.PagePrograms + "/" + strings.Join(it.Path(), "/") + "/"
 	default:
-		return b.page(PagePlans)
+		if !b.r.HasPage(report.PagePlans) {
+			return ""
+		}
+		return b.page(report.PagePlans)
 	}
 }
 
@@ -207,20 +206,24 @@ func (b *builder) plans() {
 		addInd(g.Text, "Sasaran", g.Indicators)
 	}
 	for i, it := range pl.RenstraItems {
-		v.Items = append(v.Items, PlanItem{No: it.No, Text: it.Text, Level: levelLabel(it.Level), URL: b.itemURL(it.Ref)})
-		b.appear(it.Ref, "2.1 Matriks Renstra", b.page(PagePlans)+"#"+anchor("renstra", i+1), it.No, it.Text, "")
+		v.Items = append(v.Items, PlanItem{Anchor: anchor(report.TableRenstraProgram, i+1), No: it.No, Text: it.Text, Level: levelLabel(it.Level), URL: b.itemURL(it.Ref)})
+		b.appear(it.Ref, b.tableTitle(report.TableRenstraProgram), b.page(report.PagePlans)+"#"+anchor(report.TableRenstraProgram, i+1), it.No, it.Text, "")
 	}
 	b.v.Plans = v
-	b.v.RKT = b.planTable("rkt", "2.2 "+nonEmpty(b.r.RKT.Title, "Rencana Kerja Tahunan"), b.r.RKT.Rows)
+	b.v.RKT = b.planTable(report.TableRKT, b.r.RKT.Rows)
 	ag := b.r.Agreements
-	b.v.PK = []PlanTable{
-		b.planTable("pk-kepala", "2.3 "+nonEmpty(ag.Head.Title, "Perjanjian Kinerja Kepala OPD"), ag.Head.Rows),
-		b.planTable("pk-eselon-iii", "2.3 "+nonEmpty(ag.EselonIII.Title, "Perjanjian Kinerja Eselon III"), ag.EselonIII.Rows),
-		b.planTable("pk-eselon-iv", "2.3 "+nonEmpty(ag.EselonIV.Title, "Perjanjian Kinerja Eselon IV"), ag.EselonIV.Rows),
+	for _, pk := range []struct {
+		id   string
+		rows []report.PlanRow
+	}{{report.TablePKHead, ag.Head.Rows}, {report.TablePKEselonIII, ag.EselonIII.Rows}, {report.TablePKEselonIV, ag.EselonIV.Rows}} {
+		if len(pk.rows) > 0 {
+			b.v.PK = append(b.v.PK, b.planTable(pk.id, pk.rows))
+		}
 	}
 }
 
-func (b *builder) planTable(id, title string, rows []report.PlanRow) PlanTable {
+func (b *builder) planTable(id string, rows []report.PlanRow) PlanTable {
+	title := b.tableTitle(id)
 	t := PlanTable{ID: id, Title: title}
 	for i, row := range rows {
 		pr := PlanRow{Anchor: anchor(id, i+1), No: row.No, Level: levelLabel(row.Level), Text: row.Text, URL: b.itemURL(row.Ref),
@@ -237,82 +240,94 @@ func (b *builder) planTable(id, title string, rows []report.PlanRow) PlanTable {
 		}
 		t.HasResponsible = t.HasResponsible || row.Responsible != ""
 		t.Rows = append(t.Rows, pr)
-		b.appear(row.Ref, title, b.page(PagePlans)+"#"+pr.Anchor, row.No, row.Text, strings.Join(figs, "; "))
+		b.appear(row.Ref, title, b.page(report.PagePlans)+"#"+pr.Anchor, row.No, row.Text, strings.Join(figs, "; "))
 	}
 	return t
 }
 
-func (b *builder) indicatorRow(tableID, tableTitle string, n int, row report.MeasureRow, item string) IndicatorRow {
-	ach := report.ComputeAchievement(row.Target, row.Actual, row.Polarity, b.s)
-	ir := IndicatorRow{Anchor: anchor(tableID, n), TableURL: b.tablePage(tableID) + "#" + anchor(tableID, n), Table: tableTitle,
-		No: row.No, Text: row.Text, Item: item, URL: b.itemURL(row.Ref), Indicator: row.Indicator,
+func (b *builder) indicatorRow(m report.MeasuredRow) IndicatorRow {
+	row, res, tableID := *m.Row, m.Result, m.Table.ID
+	ach := res.Achievement
+	ir := IndicatorRow{Anchor: anchor(tableID, m.Index), TableURL: b.tablePage(tableID) + "#" + anchor(tableID, m.Index), Table: b.tableTitle(tableID),
+		No: row.No, Text: row.Text, Item: m.Item, URL: b.itemURL(row.Ref), Indicator: row.Indicator,
 		Polarity: polarityLabel(row.Polarity), InitialTarget: row.InitialTarget.Published, Target: row.Target.Published,
-		Actual: row.Actual.Published, Published: row.Achievement.Published, Formula: ach.Formula, Category: row.Category, Note: row.Note, BandLevel: -1}
+		Actual: row.Actual.Published, Published: row.Achievement.Published, Formula: ach.Formula, Category: row.Category, Note: row.Note,
+		BandLevel: -1, Status: res.Status, Truncated: row.Truncated}
 	switch {
 	case ach.OK:
-		ir.Computable, ir.RecomputedValue, ir.Recomputed = true, ach.Percent, pct(ach.Percent)
-		band := b.s.Bands().Classify(ach.Percent)
-		ir.Band, ir.BandLevel = band.Name, band.Level
-		if row.Achievement.IsNumber() {
-			d := row.Achievement.Value - ach.Percent
-			ir.Difference = diffPoints(d)
-			ir.Differs = math.Abs(d) > row.Achievement.Tolerance(b.s.TolerancePoints)
+		ir.Computable, ir.RecomputedValue, ir.Recomputed = true, ach.Percent, pct(ach.Raw)
+		if ach.Capped {
+			ir.CapNote = "dibatasi " + pct(ach.Percent)
+		}
+		if res.Compared {
+			ir.Difference = diffPoints(res.Difference)
+			ir.Differs = res.Differs
 		}
 	case ach.Qualitative:
 		ir.Recomputed = map[bool]string{true: "tercapai", false: "tidak tercapai"}[ach.Met]
 		ir.Reason = "nilai kualitatif"
 	default:
-		ir.Recomputed, ir.Reason = "–", ach.Reason
+		ir.Recomputed, ir.Reason = "–", res.Status
+	}
+	if res.HasBand {
+		ir.Band, ir.BandLevel, ir.BandFromPrinted = res.Band.Name, res.Band.Level, res.FromPublished
+		if res.FromPublished {
+			ir.RecomputedValue = res.Value
+			ir.Reason = "tanpa target dan realisasi: kategori dari capaian tercetak"
+		}
 	}
 	return ir
 }
 
 func (b *builder) measures() {
-	perSection := map[string]int{}
-	for _, t := range b.r.Results.Tables {
-		perSection[t.Section]++
-		if strings.TrimSpace(t.Title) == "" {
-			// the report prints no heading: number the tables of the section
-			t.Title = fmt.Sprintf("(tabel %d)", perSection[t.Section])
-		}
-		title := strings.TrimSpace(nonEmpty(t.Section+" "+t.Title, t.ID))
-		mt := MeasureTable{ID: t.ID, Section: t.Section, Title: t.Title, Note: t.Note}
-		item := ""
-		for i, row := range t.Rows {
-			if strings.TrimSpace(row.Text) != "" {
-				item = row.Text
-			} else if it := b.r.ItemByID(row.Ref); it != nil && item == "" {
-				item = it.Name
-			}
-			ir := b.indicatorRow(t.ID, title, i+1, row, item)
+	main := b.r.ResultsTable(b.r.Meta.MainTable)
+	for ti := range b.r.Results.Tables {
+		t := &b.r.Results.Tables[ti]
+		title := b.tableTitle(t.ID)
+		mt := MeasureTable{ID: t.ID, Section: t.Section, Title: strings.TrimSpace(strings.TrimPrefix(title, t.Section)), Note: t.Note}
+		for _, m := range b.r.MeasuredRows(t) {
+			ir := b.indicatorRow(m)
 			mt.HasInitial = mt.HasInitial || ir.InitialTarget != ""
 			mt.HasCategory = mt.HasCategory || ir.Category != ""
 			mt.Rows = append(mt.Rows, ir)
+			row := m.Row
 			if page := b.v.Items[row.Ref]; page != nil {
-				if t.ID == "program-kegiatan" {
+				if main == nil || main == t {
 					page.Indicators = append(page.Indicators, ir)
 				}
-				b.appear(row.Ref, title, ir.TableURL, fmt.Sprint(i+1), nonEmpty(row.Text, "(lanjutan baris di atasnya)"),
-					fmt.Sprintf("%s: target %s, realisasi %s, capaian %s", row.Indicator, row.Target.Published, row.Actual.Published, row.Achievement.Published))
-			}
-			if t.ID == "program-kegiatan" && ir.Computable && ir.RecomputedValue < 100 {
-				b.v.BelowTarget = append(b.v.BelowTarget, ir)
+				b.appear(row.Ref, title, ir.TableURL, fmt.Sprint(m.Index), nonEmpty(row.Text, "(lanjutan baris di atasnya)"),
+					fmt.Sprintf("%s: target %s, realisasi %s, capaian %s", row.Indicator, orAbsent(row.Target.Published), orAbsent(row.Actual.Published), orAbsent(row.Achievement.Published)))
 			}
 		}
 		b.v.Measures = append(b.v.Measures, mt)
+	}
+	if main != nil {
+		for _, page := range b.v.Items {
+			if len(page.Indicators) > 0 {
+				page.Download = b.tables[main.ID].Download
+			}
+		}
 	}
 	for _, s := range b.r.Results.Series {
 		st := SeriesTable{ID: s.ID, Section: s.Section, Title: s.Title, Note: s.Note, Indicator: s.Indicator}
 		for _, y := range s.Values {
 			st.Values = append(st.Values, YearValue{Year: y.Year, Kind: y.Kind, Value: y.Value.Published})
 		}
-		b.v.Series = append(b.v.Series, st)
+		b.v.SeriesList = append(b.v.SeriesList, st)
 	}
 }
 
+// orAbsent shows a cell the report does not give as absent, never as zero.
+func orAbsent(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "tidak dilaporkan"
+	}
+	return s
+}
+
 func (b *builder) budgetTable(t report.BudgetTable, id string) BudgetTable {
-	title := strings.TrimSpace(t.Section + " " + t.Title)
-	bt := BudgetTable{ID: id, Section: t.Section, Title: t.Title, Source: t.Source}
+	title := b.tableTitle(id)
+	bt := BudgetTable{ID: id, Section: t.Section, Title: strings.TrimSpace(strings.TrimPrefix(title, t.Section)), Source: t.Source}
 	for i, row := range t.Rows {
 		br := BudgetRow{Anchor: anchor(id, i+1), TableURL: b.tablePage(id) + "#" + anchor(id, i+1), Table: title, No: row.No,
 			Level: levelLabel(row.Level), Text: row.Text, URL: b.itemURL(row.Ref), Budget: row.Budget.Published,
@@ -320,8 +335,11 @@ func (b *builder) budgetTable(t report.BudgetTable, id string) BudgetTable {
 		if row.Spent.Published != "" {
 			bt.HasSpent = true
 		}
+		if row.Budget.Present && row.Spent.Present {
+			br.BudgetAmount, br.SpentAmount, br.HasAmounts = row.Budget.Amount, row.Spent.Amount, true
+		}
 		if abs, ok := report.Absorption(row.Budget, row.Spent); ok {
-			br.Recomputed = pct(abs)
+			br.Recomputed, br.AbsorptionValue, br.HasAbsorption = pct(abs), abs, true
 			br.Differs = row.Percent.IsNumber() && math.Abs(row.Percent.Value-abs) > row.Percent.Tolerance(b.s.TolerancePoints)
 		}
 		bt.Rows = append(bt.Rows, br)
@@ -330,7 +348,7 @@ func (b *builder) budgetTable(t report.BudgetTable, id string) BudgetTable {
 			figs += ", realisasi " + row.Spent.Published + ", " + row.Percent.Published
 		}
 		b.appear(row.Ref, title, br.TableURL, fmt.Sprint(i+1), row.Text, figs)
-		if page := b.v.Items[row.Ref]; page != nil && id == "lra" && page.Budget == nil {
+		if page := b.v.Items[row.Ref]; page != nil && id == report.TableLRA && page.Budget == nil {
 			brCopy := br
 			page.Budget = &brCopy
 		}
@@ -339,8 +357,8 @@ func (b *builder) budgetTable(t report.BudgetTable, id string) BudgetTable {
 }
 
 func (b *builder) budgets() {
-	b.v.LRA = b.budgetTable(b.r.Budget.LRA, "lra")
-	b.v.PKBudget = b.budgetTable(b.r.Agreements.Budget, "pk-anggaran")
+	b.v.LRA = b.budgetTable(b.r.Budget.LRA, report.TableLRA)
+	b.v.PKBudget = b.budgetTable(b.r.Agreements.Budget, report.TablePKBudget)
 	for _, p := range b.r.Budget.Performance {
 		row := PerformanceRow{Target: p.Target, Indicator: p.Indicator, KinerjaTarget: p.KinerjaTarget.Published,
 			KinerjaActual: p.KinerjaActual.Published, KinerjaCapaian: p.KinerjaCapaian.Published,
@@ -367,7 +385,7 @@ func (b *builder) budgets() {
 
 func (b *builder) narrative() {
 	for _, s := range b.r.Narrative {
-		b.v.Narrative[s.ID] = Section{Title: s.Title, Chapter: s.Chapter, Paragraphs: s.Paragraphs, Points: s.Points, Closing: s.Closing}
+		b.v.Narrative = append(b.v.Narrative, Section{ID: s.ID, Page: s.PageSlug(), Title: s.Title, Chapter: s.Chapter, Paragraphs: s.Paragraphs, Points: s.Points, Closing: s.Closing})
 	}
 }
 
@@ -400,73 +418,133 @@ func (b *builder) findings(fs []report.Finding) {
 	b.v.Findings = f
 }
 
-// headline is the strategic goal's yearly measurement (the "sasaran" table,
-// falling back to the first row pointing at a sasaran).
+// headline is the row the report declares as its strategic headline, with
+// the original target of the year when the plan gives one.
 func (b *builder) headline() {
-	var row *IndicatorRow
-	for _, t := range b.v.Measures {
-		for i := range t.Rows {
-			r := &t.Rows[i]
-			it := b.r.ItemByID(b.refOf(t.ID, i))
-			if it != nil && it.Level == report.LevelTarget && (row == nil || t.ID == "sasaran") {
-				row = r
-			}
-		}
-	}
-	if row == nil {
+	m, ok := b.r.HeadlineRow()
+	if !ok {
 		return
 	}
+	row := b.indicatorRow(m)
 	h := Headline{Goal: row.Item, Indicator: row.Indicator, Polarity: row.Polarity, Target: row.Target, InitialTarget: row.InitialTarget,
 		Actual: row.Actual, CapaianPublished: row.Published, CapaianRecomputed: row.Recomputed, Formula: row.Formula,
-		Category: row.Category, Band: row.Band, Source: row.Table}
-	// the original target of the same year, from the Renstra or the agreement
-	for _, pi := range b.v.Plans.Indicators {
-		for _, t := range pi.Targets {
-			if t.Year == b.r.Year && t.Kind == "awal" && pi.Level == "Sasaran" {
-				h.InitialTarget = t.Value
+		Category: row.Category, Band: row.Band, BandLevel: row.BandLevel, CapNote: row.CapNote, Status: row.Status, Source: row.Table, SourceURL: row.TableURL}
+	h.Value, h.HasValue = m.Result.Value, m.Result.HasBand
+	if ind := b.r.PlanIndicator(m.Row.Ref); ind != nil && h.InitialTarget == "" {
+		for _, t := range ind.Targets {
+			if t.Year == b.r.Year && t.Kind == "awal" {
+				h.InitialTarget = t.Value.Published
 			}
 		}
 	}
-	b.v.Headline = h
+	b.v.Headline = &h
+	b.series(m)
 }
 
-func (b *builder) refOf(tableID string, i int) string {
-	for _, t := range b.r.Results.Tables {
-		if t.ID == tableID && i < len(t.Rows) {
-			return t.Rows[i].Ref
+// series describes the yearly series declared with the headline, with the
+// plan's targets for the same years.
+func (b *builder) series(m report.MeasuredRow) {
+	s := b.r.HeadlineSeries()
+	if s == nil {
+		return
+	}
+	ind := b.r.PlanIndicator(s.Ref)
+	if ind == nil {
+		ind = b.r.PlanIndicator(m.Row.Ref)
+	}
+	polarity := s.Polarity
+	if polarity == "" {
+		polarity = m.Row.Polarity
+	}
+	actual, target, revised := map[int]*float64{}, map[int]*float64{}, map[int]*float64{}
+	years := map[int]bool{}
+	num := func(f report.Figure) *float64 {
+		if !f.IsNumber() {
+			return nil
+		}
+		v := f.Value
+		return &v
+	}
+	decimals := -1
+	for _, y := range s.Values {
+		years[y.Year], actual[y.Year] = true, num(y.Value)
+		decimals = max(decimals, y.Value.Decimals)
+	}
+	sd := &SeriesData{Indicator: nonEmpty(s.Indicator, m.Row.Indicator), Unit: s.Unit, Polarity: polarityLabel(polarity),
+		LowerBetter: polarity == report.LowerIsBetter, Table: b.tableTitle(s.ID), TableURL: b.tablePage(s.ID) + "#tabel-" + s.ID}
+	if ind != nil {
+		sd.Indicator = nonEmpty(ind.Text, sd.Indicator)
+		if sd.Unit == "" {
+			sd.Unit = ind.Unit
+		}
+		for _, t := range ind.Targets {
+			years[t.Year] = true
+			if t.Kind == "perubahan" {
+				revised[t.Year] = num(t.Value)
+			} else {
+				target[t.Year] = num(t.Value)
+			}
+			decimals = max(decimals, t.Value.Decimals)
+		}
+		if ind.Baseline.Year > 0 && actual[ind.Baseline.Year] == nil {
+			years[ind.Baseline.Year], actual[ind.Baseline.Year] = true, num(ind.Baseline.Value)
+			sd.BaselineYear = ind.Baseline.Year
 		}
 	}
-	return ""
+	if sd.Unit == "" && len(s.Values) > 0 {
+		sd.Unit = s.Values[0].Value.Unit
+	}
+	sd.Decimals = max(decimals, 0)
+	if s.Decimals != nil {
+		sd.Decimals = *s.Decimals
+	}
+	for y := range years {
+		sd.Years = append(sd.Years, y)
+	}
+	sort.Ints(sd.Years)
+	for _, y := range sd.Years {
+		sd.Actual, sd.Target, sd.Revised = append(sd.Actual, actual[y]), append(sd.Target, target[y]), append(sd.Revised, revised[y])
+	}
+	b.v.Series = sd
 }
 
+// totals are the LRA's programme totals; nil when the report has no LRA
+// programme rows (absent, never Rp 0).
 func (b *builder) totals() {
 	t := b.r.Totals()
-	b.v.Totals = Totals{Budget: idformat.Rupiah(t.Budget), BudgetShort: idformat.RupiahShort(t.Budget), Spent: idformat.Rupiah(t.Spent),
+	if t.Rows == 0 {
+		return
+	}
+	b.v.Totals = &Totals{Budget: idformat.Rupiah(t.Budget), BudgetShort: idformat.RupiahShort(t.Budget), Spent: idformat.Rupiah(t.Spent),
 		SpentShort: idformat.RupiahShort(t.Spent), Absorption: pct(t.Absorption), AbsorptionValue: t.Absorption, Programs: t.Rows}
 }
 
-// bandStats counts the indicators of the programme table per band of their
-// recomputed capaian.
-func (b *builder) bandStats() {
+// mainMeasurement counts the indicators of the report's main measurement
+// per band, and lists those below target.
+func (b *builder) mainMeasurement() {
 	bs := b.s.Bands()
+	rows := b.r.MainMeasurement()
+	mm := MainMeasurement{Count: len(rows), Stated: b.r.Meta.StatedCount}
+	if t := b.r.ResultsTable(b.r.Meta.MainTable); t != nil {
+		info := b.tables[t.ID]
+		mm.Table, mm.TableURL, mm.Download = info.Title, b.page(info.Page)+"#tabel-"+t.ID, info.Download
+	}
 	counts := map[string]int{}
-	none := 0
-	for _, t := range b.v.Measures {
-		if t.ID != "program-kegiatan" {
-			continue
+	for _, m := range rows {
+		if m.Result.HasBand {
+			counts[m.Result.Band.Name]++
+		} else {
+			mm.Unassessed++
 		}
-		for _, r := range t.Rows {
-			if r.Computable {
-				counts[r.Band]++
-			} else if r.Indicator != "" {
-				none++
-			}
+		if m.Result.BelowTarget {
+			b.v.BelowTarget = append(b.v.BelowTarget, b.indicatorRow(m))
 		}
 	}
 	for _, band := range bs.Bands {
 		b.v.Bands = append(b.v.Bands, BandStat{Name: band.Name, Count: counts[band.Name], Level: band.Level})
 	}
-	b.v.Bands = append(b.v.Bands, BandStat{Name: "Tidak dapat dihitung", Count: none, Level: len(bs.Bands)})
+	b.v.Bands = append(b.v.Bands, BandStat{Name: "Tidak dapat dinilai", Count: mm.Unassessed, Level: len(bs.Bands)})
+	b.v.Main = mm
 }
 
 // AverageCapaian is the mean recomputed capaian of an item's own
@@ -491,11 +569,13 @@ func (b *builder) itemSummaries() {
 	var fill func(l *ItemLink)
 	fill = func(l *ItemLink) {
 		if page := b.v.Items[l.ID]; page != nil {
-			if page.Budget != nil {
-				l.Budget, l.Spent, l.Absorption = page.Budget.Budget, page.Budget.Spent, page.Budget.Recomputed
+			if br := page.Budget; br != nil {
+				l.Budget, l.Spent, l.Absorption = br.Budget, br.Spent, br.Recomputed
+				l.BudgetAmount, l.SpentAmount, l.HasAmounts = br.BudgetAmount, br.SpentAmount, br.HasAmounts
+				l.AbsorptionValue, l.HasAbsorption = br.AbsorptionValue, br.HasAbsorption
 			}
 			if avg, ok := AverageCapaian(page.Indicators); ok {
-				l.Capaian = pct(avg)
+				l.Capaian, l.CapaianValue, l.HasCapaian = pct(avg), avg, true
 			}
 		}
 		for i := range l.Children {

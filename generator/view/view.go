@@ -15,7 +15,7 @@ import (
 
 // Report is everything the pages of one report show.
 type Report struct {
-	Key        string `json:"key"` // "dinas-sosial-sidoarjo/2021"
+	Key        string `json:"key"` // "<agency>/<year>"
 	AgencySlug string `json:"agency_slug"`
 	Agency     string `json:"agency"`
 	Government string `json:"government"`
@@ -28,9 +28,12 @@ type Report struct {
 	SourceFile string `json:"source_file"` // URL of the source text, if bundled
 	URL        string `json:"url"`
 
+	Pages       []PageLink           `json:"pages"` // the pages this report has, in navigation order
 	Method      Method               `json:"method"`
-	Headline    Headline             `json:"headline"`
-	Totals      Totals               `json:"totals"`
+	Headline    *Headline            `json:"headline"` // nil: the report declares no headline
+	Series      *SeriesData          `json:"headline_series"`
+	Totals      *Totals              `json:"totals"` // nil: the report has no budget realisation table
+	Main        MainMeasurement      `json:"main"`
 	Bands       []BandStat           `json:"bands"`
 	Findings    Findings             `json:"findings"`
 	Profile     Profile              `json:"profile"`
@@ -39,15 +42,51 @@ type Report struct {
 	PK          []PlanTable          `json:"pk"`
 	PKBudget    BudgetTable          `json:"pk_budget"`
 	Measures    []MeasureTable       `json:"measures"`
-	Series      []SeriesTable        `json:"series"`
+	SeriesList  []SeriesTable        `json:"series"`
 	LRA         BudgetTable          `json:"lra"`
 	Performance []PerformanceRow     `json:"performance"`
 	Efficiency  EfficiencyTable      `json:"efficiency"`
-	Narrative   map[string]Section   `json:"narrative"`
+	Narrative   []Section            `json:"narrative"` // in the order of the data; each names its page
 	Programs    []ItemLink           `json:"programs"`
 	Items       map[string]*ItemPage `json:"items"`
 	Charts      map[string]*Chart    `json:"charts"`
 	BelowTarget []IndicatorRow       `json:"below_target"`
+}
+
+// PageLink is one page of a report in its navigation.
+type PageLink struct {
+	Slug  string `json:"slug"`
+	URL   string `json:"url"`
+	Nav   string `json:"nav"` // i18n key of the label
+	Title string `json:"title"`
+}
+
+// MainMeasurement names what the counts per category and the below-target
+// list are taken from.
+type MainMeasurement struct {
+	Table      string `json:"table"`     // title of the declared main table; "" = every table
+	TableURL   string `json:"table_url"` // where it is shown
+	Download   string `json:"download"`  // its open-data resource, "" when not one table
+	Count      int    `json:"count"`     // indicators counted
+	Stated     int    `json:"stated"`    // indicators the report says it has; 0 = not stated
+	Unassessed int    `json:"unassessed"`
+}
+
+// SeriesData is the yearly series charted with the headline: numbers kept
+// as numbers (nil when the report gives none for a year).
+type SeriesData struct {
+	Indicator    string     `json:"indicator"`
+	Unit         string     `json:"unit"`
+	Decimals     int        `json:"decimals"`
+	Polarity     string     `json:"polarity"` // the sentence
+	LowerBetter  bool       `json:"lower_better"`
+	Table        string     `json:"table"`
+	TableURL     string     `json:"table_url"`
+	Years        []int      `json:"years"`
+	BaselineYear int        `json:"baseline_year"`
+	Actual       []*float64 `json:"actual"`
+	Target       []*float64 `json:"target"`
+	Revised      []*float64 `json:"revised"`
 }
 
 // Link is a labelled URL.
@@ -76,18 +115,24 @@ type BandRule struct {
 
 // Headline is the strategic target and its result, for the report home.
 type Headline struct {
-	Goal              string `json:"goal"`
-	Indicator         string `json:"indicator"`
-	Polarity          string `json:"polarity"`
-	Target            string `json:"target"`
-	InitialTarget     string `json:"initial_target"`
-	Actual            string `json:"actual"`
-	CapaianPublished  string `json:"capaian_published"`
-	CapaianRecomputed string `json:"capaian_recomputed"`
-	Formula           string `json:"formula"`
-	Category          string `json:"category"`
-	Band              string `json:"band"`
-	Source            string `json:"source"`
+	Goal              string  `json:"goal"`
+	Indicator         string  `json:"indicator"`
+	Polarity          string  `json:"polarity"`
+	Target            string  `json:"target"`
+	InitialTarget     string  `json:"initial_target"`
+	Actual            string  `json:"actual"`
+	CapaianPublished  string  `json:"capaian_published"`
+	CapaianRecomputed string  `json:"capaian_recomputed"`
+	Formula           string  `json:"formula"`
+	Category          string  `json:"category"`
+	Band              string  `json:"band"`
+	BandLevel         int     `json:"band_level"`
+	CapNote           string  `json:"cap_note"`
+	Status            string  `json:"status"`
+	Value             float64 `json:"value"` // the capaian the band uses, for sorting
+	HasValue          bool    `json:"has_value"`
+	Source            string  `json:"source"`
+	SourceURL         string  `json:"source_url"`
 }
 
 // Totals are the report-wide budget figures.
@@ -137,6 +182,8 @@ type Finding struct {
 
 // Section is narrative text.
 type Section struct {
+	ID         string   `json:"id"`
+	Page       string   `json:"page"` // slug of the page it is shown on
 	Title      string   `json:"title"`
 	Chapter    string   `json:"chapter"`
 	Paragraphs []string `json:"paragraphs"`
@@ -219,10 +266,11 @@ type YearValue struct {
 
 // PlanItem is a row of the Renstra programme list.
 type PlanItem struct {
-	No    string `json:"no"`
-	Text  string `json:"text"`
-	Level string `json:"level"`
-	URL   string `json:"url"`
+	Anchor string `json:"anchor"`
+	No     string `json:"no"`
+	Text   string `json:"text"`
+	Level  string `json:"level"`
+	URL    string `json:"url"`
 }
 
 // PlanTable is the RKT or a Perjanjian Kinerja table.
@@ -287,10 +335,14 @@ type IndicatorRow struct {
 	Reason          string  `json:"reason"`
 	Difference      string  `json:"difference"`
 	Differs         bool    `json:"differs"`
+	CapNote         string  `json:"cap_note"` // the cap explains the printed figure
 	Formula         string  `json:"formula"`
 	Category        string  `json:"category"`
 	Band            string  `json:"band"`
 	BandLevel       int     `json:"band_level"`
+	BandFromPrinted bool    `json:"band_from_printed"` // no target/realisasi: band of the printed capaian
+	Status          string  `json:"status"`            // why there is no band
+	Truncated       bool    `json:"truncated"`
 	Note            string  `json:"note"`
 }
 
@@ -329,6 +381,12 @@ type BudgetRow struct {
 	Recomputed string `json:"recomputed"`
 	Differs    bool   `json:"differs"`
 	Note       string `json:"note"`
+	// the amounts as numbers, for charts
+	BudgetAmount    int64   `json:"budget_amount"`
+	SpentAmount     int64   `json:"spent_amount"`
+	HasAmounts      bool    `json:"has_amounts"`
+	AbsorptionValue float64 `json:"absorption_value"`
+	HasAbsorption   bool    `json:"has_absorption"`
 }
 
 // PerformanceRow is 3.6.
@@ -373,6 +431,14 @@ type ItemLink struct {
 	Absorption string     `json:"absorption"`
 	Capaian    string     `json:"capaian"`
 	Children   []ItemLink `json:"children"`
+	// numbers for charts
+	BudgetAmount    int64   `json:"budget_amount"`
+	SpentAmount     int64   `json:"spent_amount"`
+	HasAmounts      bool    `json:"has_amounts"`
+	CapaianValue    float64 `json:"capaian_value"`
+	HasCapaian      bool    `json:"has_capaian"`
+	AbsorptionValue float64 `json:"absorption_value"`
+	HasAbsorption   bool    `json:"has_absorption"`
 }
 
 // ItemPage is everything one programme, kegiatan or sub-kegiatan page shows.
@@ -387,6 +453,7 @@ type ItemPage struct {
 	Parents     []Link         `json:"parents"`
 	Children    []ItemLink     `json:"children"`
 	Indicators  []IndicatorRow `json:"indicators"`
+	Download    string         `json:"download"` // open data of the indicators' table, "" if several
 	Budget      *BudgetRow     `json:"budget"`
 	Appearances []Appearance   `json:"appearances"`
 	Findings    []Finding      `json:"findings"`
