@@ -28,13 +28,17 @@ func chromiumPath(t *testing.T) string {
 // of testdata/browser.test.mjs (axe-core, console, requests, no-JS,
 // keyboard, 360 px, print to PDF) with node's test runner.
 func TestBrowser(t *testing.T) {
-	out := builtSite(t)
+	browserChecks(t, builtSite(t), "SHOT_DIR="+filepath.Join(os.TempDir(), "lakip-screenshots"))
+}
+
+// browserChecks serves the site in out on 127.0.0.1 and runs
+// testdata/browser.test.mjs against it with the extra environment given.
+func browserChecks(t *testing.T, out string, env ...string) {
 	chromium := chromiumPath(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer srv.Close()
-	shots := filepath.Join(os.TempDir(), "lakip-screenshots")
 	cmd := exec.Command("node", "--test", "--test-reporter=spec", filepath.Join("testdata", "browser.test.mjs"))
-	cmd.Env = append(os.Environ(), "SITE_URL="+srv.URL, "CHROMIUM="+chromium, "SHOT_DIR="+shots)
+	cmd.Env = append(append(os.Environ(), "SITE_URL="+srv.URL, "CHROMIUM="+chromium), env...)
 	var buf bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &buf, &buf
 	err := cmd.Run()

@@ -3,8 +3,6 @@ package cli
 import (
 	"bytes"
 	"html"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -311,11 +309,7 @@ func TestReportsHTMLValid(t *testing.T) {
 // three test reports.
 func TestReportsBrowser(t *testing.T) {
 	out := builtReports(t)
-	chromium := chromiumPath(t)
-	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
-	defer srv.Close()
-	var pages []string
-	pages = append(pages, "", "dinas-kesehatan-contoh/", "badan-kepegawaian-contoh/")
+	pages := []string{"", "dinas-kesehatan-contoh/", "badan-kepegawaian-contoh/"}
 	for _, r := range []string{hasilSaja, capaianSaja, duaTahun23} {
 		_ = filepath.WalkDir(filepath.Join(out, r), func(p string, d os.DirEntry, err error) error {
 			if err == nil && d.Name() == "index.html" {
@@ -325,16 +319,7 @@ func TestReportsBrowser(t *testing.T) {
 			return err
 		})
 	}
-	list := `["` + strings.Join(pages, `","`) + `"]`
-	cmd := exec.Command("node", "--test", "--test-reporter=spec", filepath.Join("testdata", "browser.test.mjs"))
-	cmd.Env = append(os.Environ(), "SITE_URL="+srv.URL, "CHROMIUM="+chromium, "SHOT_DIR="+filepath.Join(os.TempDir(), "lakip-screenshots", "laporan-uji"), "PAGES="+list)
-	var buf bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &buf, &buf
-	err := cmd.Run()
-	t.Log(buf.String())
-	if err != nil {
-		t.Fatalf("browser checks failed: %v", err)
-	}
+	browserChecks(t, out, "SHOT_DIR="+filepath.Join(os.TempDir(), "lakip-screenshots", "laporan-uji"), `PAGES=["`+strings.Join(pages, `","`)+`"]`)
 }
 
 // TestSeedReducedToOneTable: the seed's identity file and one results

@@ -38,6 +38,12 @@ func (it *Item) Path() []string {
 
 var reID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
+// MaxIDLength bounds ids: they become parts of URLs, anchors and file names.
+const MaxIDLength = 64
+
+// validID reports whether s can be an id: lower case, digits, hyphens, not too long.
+func validID(s string) bool { return len(s) <= MaxIDLength && reID.MatchString(s) }
+
 // Prepare checks what a report must satisfy beyond its TOML shape, fills
 // defaults and what blank cells inherit, and indexes the items. It is called
 // once by the loader; its errors are data errors.
@@ -91,8 +97,8 @@ func (r *Report) Prepare() []FieldError {
 		switch {
 		case it.ID == "":
 			add(path+".id", "id wajib diisi (huruf kecil dan tanda hubung, mis. pelayanan-kesehatan-dasar)")
-		case !reID.MatchString(it.ID):
-			add(path+".id", "id %q hanya boleh berisi huruf kecil, angka dan tanda hubung", it.ID)
+		case !validID(it.ID):
+			add(path+".id", "id %q hanya boleh berisi huruf kecil, angka dan tanda hubung, paling panjang %d huruf", it.ID, MaxIDLength)
 		case r.items[it.ID] != nil:
 			add(path+".id", "id %q dipakai dua kali", it.ID)
 		default:
@@ -186,8 +192,8 @@ func (r *Report) Prepare() []FieldError {
 		path := fmt.Sprintf("capaian.tabel[%d]", ti)
 		if t.ID == "" {
 			add(path+".id", "id tabel wajib diisi")
-		} else if !reID.MatchString(t.ID) {
-			add(path+".id", "id tabel %q hanya boleh berisi huruf kecil, angka dan tanda hubung", t.ID)
+		} else if !validID(t.ID) {
+			add(path+".id", "id tabel %q hanya boleh berisi huruf kecil, angka dan tanda hubung, paling panjang %d huruf", t.ID, MaxIDLength)
 		} else if slicesContains(ReservedIDs, t.ID) {
 			add(path+".id", "id tabel %q sudah dipakai untuk bagian tetap laporan: pilih id lain", t.ID)
 		} else if prev, dup := seen[t.ID]; dup {
@@ -222,8 +228,8 @@ func (r *Report) Prepare() []FieldError {
 		switch {
 		case t.ID == "":
 			add(path+".id", "id seri wajib diisi")
-		case !reID.MatchString(t.ID):
-			add(path+".id", "id seri %q hanya boleh berisi huruf kecil, angka dan tanda hubung", t.ID)
+		case !validID(t.ID):
+			add(path+".id", "id seri %q hanya boleh berisi huruf kecil, angka dan tanda hubung, paling panjang %d huruf", t.ID, MaxIDLength)
 		case slicesContains(ReservedIDs, t.ID):
 			add(path+".id", "id seri %q sudah dipakai untuk bagian tetap laporan: pilih id lain", t.ID)
 		default:

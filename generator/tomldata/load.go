@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,6 +18,14 @@ import (
 
 // AgencyFile is the agency-level file in data/<agency>/.
 const AgencyFile = "instansi.toml"
+
+// MaxIDLength bounds an agency folder name, as report.MaxIDLength bounds ids:
+// both become parts of URLs and file names.
+const MaxIDLength = report.MaxIDLength
+
+// ReservedSlugs are the site's own top-level paths: an agency folder of
+// that name would lose its page to them.
+var ReservedSlugs = []string{"cari", "css", "en", "glosarium", "js", "pagefind", "charts", "index.xml", "sitemap.xml", "robots.txt", "favicon.svg"}
 
 var (
 	reYear = regexp.MustCompile(`^[0-9]{4}$`)
@@ -43,13 +52,19 @@ func Load(fsys fs.FS, prefix string) ([]*report.Report, error) {
 		}
 		slug := e.Name()
 		dir := path.Join(prefix, slug)
-		if !reSlug.MatchString(slug) {
-			problems = append(problems, Problem{File: dir, Message: "nama folder instansi harus huruf kecil, angka dan tanda hubung (mis. dinas-kesehatan-kota-contoh), karena menjadi bagian alamat situs"})
+		if !reSlug.MatchString(slug) || len(slug) > MaxIDLength {
+			problems = append(problems, Problem{File: dir, Message: fmt.Sprintf("nama folder instansi harus huruf kecil, angka dan tanda hubung (mis. dinas-kesehatan-kota-contoh), paling panjang %d huruf, karena menjadi bagian alamat situs", MaxIDLength)})
+			continue
+		}
+		if slices.Contains(ReservedSlugs, slug) {
+			problems = append(problems, Problem{File: dir, Message: fmt.Sprintf("nama folder instansi %q sudah dipakai halaman situs sendiri (%s): pilih nama lain, mis. dinas-%s", slug, strings.Join(ReservedSlugs, ", "), slug)})
 			continue
 		}
 		agency := &report.Agency{Slug: slug}
 		agencyFile := path.Join(slug, AgencyFile)
-		if data, err := fs.ReadFile(fsys, agencyFile); err != nil {
+		if msg := regularPath(fsys, agencyFile); msg != "" {
+			problems = append(problems, Problem{File: path.Join(prefix, agencyFile), Message: msg})
+		} else if data, err := fs.ReadFile(fsys, agencyFile); err != nil {
 			problems = append(problems, Problem{File: path.Join(prefix, agencyFile), Message: "berkas instansi tidak ada: setiap folder instansi perlu instansi.toml (nama, pemerintah, provinsi, alamat)"})
 		} else {
 			d := newDecoder(path.Join(prefix, agencyFile), &problems)
@@ -110,8 +125,12 @@ func loadYear(fsys fs.FS, prefix, slug string, year int) (*report.Report, Proble
 			continue
 		}
 		n++
-		data, err := fs.ReadFile(fsys, path.Join(dir, f.Name()))
 		file := path.Join(prefix, dir, f.Name())
+		if msg := regularFile(f); msg != "" {
+			problems = append(problems, Problem{File: file, Message: msg})
+			continue
+		}
+		data, err := fs.ReadFile(fsys, path.Join(dir, f.Name()))
 		if err != nil {
 			problems = append(problems, Problem{File: file, Message: fmt.Sprintf("tidak dapat dibaca: %v", err)})
 			continue
@@ -130,7 +149,7 @@ func loadYear(fsys fs.FS, prefix, slug string, year int) (*report.Report, Proble
 			return r, problems
 		}
 	}
-	if msg := checkSourceFile(fsys, dir, r.Meta.SourceFile); msg != "" {
+	if msg := checkSourceFile(fsys, dir, path.Join(prefix, dir), r.Meta.SourceFile); msg != "" {
 		o, local := resolve(origins, "laporan.berkas_sumber")
 		if o.file == "" {
 			o.file = path.Join(prefix, dir)
@@ -222,7 +241,7 @@ const MaxSourceSize = 50 << 20
 // the year folder, a regular file (no link, device or pipe), not too large.
 // The build publishes it as it is, so check finds here what build would
 // otherwise fail on (or publish wrongly).
-func checkSourceFile(fsys fs.FS, dir, name string) string {
+func checkSourceFile(fsys fs.FS, dir, shown, name string) string {
 	if name == "" {
 		return ""
 	}
@@ -245,11 +264,48 @@ func checkSourceFile(fsys fs.FS, dir, name string) string {
 	}
 	switch {
 	case err != nil:
-		return fmt.Sprintf("berkas sumber %q tidak ada di folder %s", name, dir)
+		return fmt.Sprintf("berkas sumber %q tidak ada di folder %s", name, shown)
 	case !info.Mode().IsRegular():
 		return fmt.Sprintf("berkas sumber %q bukan berkas biasa (tautan, folder atau perangkat tidak diterbitkan)", name)
 	case info.Size() > MaxSourceSize:
 		return fmt.Sprintf("berkas sumber %q terlalu besar (%d MB; paling besar %d MB)", name, info.Size()>>20, MaxSourceSize>>20)
 	}
 	return ""
+}
+
+// MaxDataFileSize bounds one TOML file: a report's largest file is a few
+// hundred kilobytes.
+const MaxDataFileSize = 10 << 20
+
+// regularFile refuses a data file that is not a regular file of sensible
+// size: a symlink could read a file outside data/, a FIFO or device would
+// hang or exhaust the build.
+func regularFile(e fs.DirEntry) string {
+	if !e.Type().IsRegular() {
+		return "bukan berkas biasa (tautan, perangkat atau pipa tidak dibaca): simpan data sebagai berkas biasa di dalam data/"
+	}
+	info, err := e.Info()
+	if err != nil {
+		return fmt.Sprintf("tidak dapat dibaca: %v", err)
+	}
+	if info.Size() > MaxDataFileSize {
+		return fmt.Sprintf("terlalu besar (%d MB; paling besar %d MB)", info.Size()>>20, MaxDataFileSize>>20)
+	}
+	return ""
+}
+
+// regularPath is regularFile for a path; "" when it does not exist (the
+// caller reports a missing file in its own words).
+func regularPath(fsys fs.FS, name string) string {
+	var info fs.FileInfo
+	var err error
+	if lfs, ok := fsys.(fs.ReadLinkFS); ok {
+		info, err = lfs.Lstat(name)
+	} else {
+		info, err = fs.Stat(fsys, name)
+	}
+	if err != nil {
+		return ""
+	}
+	return regularFile(fs.FileInfoToDirEntry(info))
 }
