@@ -9,8 +9,12 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"io/fs"
 	"path"
 	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/sakip-terbuka/lakip/generator/echarts"
@@ -26,6 +30,9 @@ type buildOptions struct {
 	Out     string
 	BaseURL string
 	Log     io.Writer
+	// Force publishes even when the new site has no report, or a report
+	// lost most of its pages compared with the published site.
+	Force bool
 }
 
 // buildStats are the durations of the build's steps, for the benchmark.
@@ -43,6 +50,18 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 	if err := ensureNodeModules(ctx, o.Root, o.Log, false); err != nil {
 		return st, err
 	}
+	if err := checkOutput(o.Root, o.Out); err != nil {
+		return st, err
+	}
+	unlock, err := lockBuild(ctx, o.Root, o.Log)
+	if err != nil {
+		return st, err
+	}
+	defer unlock()
+	if err := hugosite.PrepareOutput(o.Out); err != nil {
+		return st, err
+	}
+	hugosite.RemoveStale(o.Out)
 	t0 := time.Now()
 	reports, err := loadData(o.Root)
 	var problems tomldata.Problems
@@ -51,6 +70,9 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 		return st, errDataInvalid
 	} else if err != nil {
 		return st, err
+	}
+	if len(reports) == 0 && !o.Force {
+		return st, fmt.Errorf("tidak ada laporan di %s: situs tidak diganti dengan situs kosong (pakai -force bila memang disengaja)", dataDir(o.Root))
 	}
 	stage := hugosite.NewStage(filepath.Join(o.Root, hugosite.StageDir, "gen"))
 	var specs []echarts.Spec
@@ -118,8 +140,10 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 	if err := stage.Write(); err != nil {
 		return st, err
 	}
-	tmp := o.Out + ".baru"
-	_ = os.RemoveAll(tmp)
+	tmp, err := hugosite.NewOutput(o.Out)
+	if err != nil {
+		return st, err
+	}
 	if err := hugosite.Build(o.Root, tmp, o.BaseURL); err != nil {
 		_ = os.RemoveAll(tmp)
 		return st, err
@@ -127,6 +151,12 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 	if err := searchIndex(ctx, o.Root, tmp); err != nil {
 		_ = os.RemoveAll(tmp)
 		return st, err
+	}
+	if !o.Force {
+		if err := compareWithPublished(o.Out, tmp); err != nil {
+			_ = os.RemoveAll(tmp)
+			return st, err
+		}
 	}
 	if err := hugosite.Publish(tmp, o.Out); err != nil {
 		return st, err
@@ -240,4 +270,60 @@ func searchIndex(ctx context.Context, root, site string) error {
 		return fmt.Errorf("Pagefind gagal mengindeks situs: %v\n%s", err, out.String())
 	}
 	return nil
+}
+
+// checkOutput refuses an output folder that holds the project or its
+// inputs: the build replaces the folder it is given.
+func checkOutput(root, out string) error {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	for _, p := range append([]string{""}, projectInputs...) {
+		in := filepath.Join(root, p)
+		if abs == in || strings.HasPrefix(in, abs+string(filepath.Separator)) || strings.HasPrefix(abs, in+string(filepath.Separator)) && p != "" {
+			return fmt.Errorf("-out %s memuat atau berada di dalam proyek/masukan build (%s): pilih folder hasil tersendiri, mis. %s", out, in, filepath.Join(root, "public"))
+		}
+	}
+	return nil
+}
+
+// projectInputs are what a build reads below the project root.
+var projectInputs = []string{"data", "content", "layouts", "assets", "i18n", "static", "config.toml", "generator", "node_modules", ".git", hugosite.StageDir}
+
+var reportDirRe = regexp.MustCompile(`^[a-z0-9-]+/[0-9]{4}$`)
+
+// reportPages counts the pages of each report (agency/year) of a built site.
+func reportPages(site string) map[string]int {
+	counts := map[string]int{}
+	_ = filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() != "index.html" {
+			return nil
+		}
+		rel, _ := filepath.Rel(site, p)
+		parts := strings.Split(filepath.ToSlash(rel), "/")
+		if len(parts) >= 3 && reportDirRe.MatchString(parts[0]+"/"+parts[1]) {
+			counts[parts[0]+"/"+parts[1]]++
+		}
+		return nil
+	})
+	return counts
+}
+
+// compareWithPublished refuses a new site in which a published report lost
+// most of its pages (or disappeared): a data mistake should not unpublish it.
+func compareWithPublished(published, built string) error {
+	old := reportPages(published)
+	now := reportPages(built)
+	var lost []string
+	for key, n := range old {
+		if now[key]*2 < n {
+			lost = append(lost, fmt.Sprintf("%s: %d halaman di situs terbit, kini %d", key, n, now[key]))
+		}
+	}
+	if len(lost) == 0 {
+		return nil
+	}
+	sort.Strings(lost)
+	return fmt.Errorf("situs tidak diganti: laporan yang sudah terbit kehilangan sebagian besar halamannya:\n  %s\n(bila memang disengaja, bangun dengan -force)", strings.Join(lost, "\n  "))
 }

@@ -37,6 +37,10 @@ func check(root string, w io.Writer) error {
 	} else if err != nil {
 		return err
 	}
+	if len(reports) == 0 {
+		fmt.Fprintf(w, "GALAT DATA: %s tidak berisi laporan (data/<instansi>/instansi.toml dan data/<instansi>/<tahun>/*.toml); buat satu dengan: go run ./generator new <instansi> <tahun>\n", dataDir(root))
+		return errDataInvalid
+	}
 	fmt.Fprintf(w, "Data sah: %d laporan.\n", len(reports))
 	for _, r := range reports {
 		writeAudit(w, r)

@@ -21,7 +21,17 @@ Perintah:
           data/<instansi>/instansi.toml (bila belum ada), <tahun>/laporan.toml dan <tahun>/capaian.toml
 
 Opsi umum:
-  -root DIR   folder proyek (bawaan: folder kerja)
+  -root DIR      folder proyek (bawaan: folder kerja)
+  -out DIR       folder hasil build/serve (bawaan: <root>/public). Folder itu diganti utuh, maka
+                 hanya folder baru, kosong, atau hasil build alat ini (berisi berkas penanda
+                 .kinerja-terbuka) yang diterima; folder lain ditolak dan tidak disentuh
+  -baseurl URL   alamat situs terbit, mis. https://contoh.go.id/kinerja/ (bawaan: config.toml)
+  -force         terbitkan juga bila data/ tidak berisi laporan, atau laporan yang sudah terbit
+                 kehilangan lebih dari separuh halamannya (bawaan: ditolak, situs lama tetap)
+  -addr HOST:PORT  alamat server serve (bawaan: 127.0.0.1:1313)
+
+Satu build pada satu waktu per proyek: build kedua (atau serve yang membangun ulang)
+menunggu yang pertama selesai. Situs lama diganti hanya setelah situs baru lengkap.
 `
 
 // errUsage marks a wrong command line (exit code 2); every other error,
@@ -53,6 +63,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "", "folder hasil (bawaan: <root>/public)")
 	addr := fs.String("addr", "127.0.0.1:1313", "alamat server (serve)")
 	baseURL := fs.String("baseurl", "", "URL dasar situs (bawaan: dari config.toml)")
+	force := fs.Bool("force", false, "terbitkan walau tanpa laporan atau laporan kehilangan banyak halaman")
 	// flags may come before or after the positional arguments of `new`
 	var positional []string
 	for {
@@ -76,15 +87,17 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if *out == "" {
 		*out = filepath.Join(absRoot, "public")
+	} else if abs, err := filepath.Abs(*out); err == nil {
+		*out = abs
 	}
 	switch cmd {
 	case "check":
 		return check(absRoot, stdout)
 	case "build":
-		_, err := build(ctx, buildOptions{Root: absRoot, Out: *out, BaseURL: *baseURL, Log: stdout})
+		_, err := build(ctx, buildOptions{Root: absRoot, Out: *out, BaseURL: *baseURL, Log: stdout, Force: *force})
 		return err
 	case "serve":
-		return serve(ctx, buildOptions{Root: absRoot, Out: *out, BaseURL: *baseURL, Log: stdout}, *addr)
+		return serve(ctx, buildOptions{Root: absRoot, Out: *out, BaseURL: *baseURL, Log: stdout, Force: *force}, *addr)
 	case "new":
 		return scaffold(absRoot, *root, positional, stdout)
 	default:

@@ -1,7 +1,6 @@
 package hugosite
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -25,7 +24,6 @@ func Build(root, dest, baseURL string) error {
 		"--source", root,
 		"--destination", dest,
 		"--cacheDir", filepath.Join(root, StageDir, "cache"),
-		"--cleanDestinationDir",
 		"--noBuildLock",
 		"--logLevel", "error",
 	}
@@ -75,21 +73,3 @@ func captureOutput(fn func() error, out *string) error {
 	return runErr
 }
 
-// Publish moves a finished build into place: the previous output stays
-// untouched until the new one is complete, then is replaced in two renames.
-func Publish(built, out string) error {
-	old := out + ".lama"
-	_ = os.RemoveAll(old)
-	if _, err := os.Stat(out); err == nil {
-		if err := os.Rename(out, old); err != nil {
-			return err
-		}
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return err
-	}
-	if err := os.Rename(built, out); err != nil {
-		_ = os.Rename(old, out) // put the previous site back
-		return err
-	}
-	return os.RemoveAll(old)
-}
