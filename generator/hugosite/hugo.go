@@ -72,4 +72,3 @@ func captureOutput(fn func() error, out *string) error {
 	_ = r.Close()
 	return runErr
 }
-
