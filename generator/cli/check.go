@@ -84,8 +84,8 @@ func describeFinding(f report.Finding) string {
 		fmt.Fprintf(&b, "%s tercetak %q", f.Field, f.Published)
 		if f.HasNumbers {
 			label := "hitung ulang"
-			if f.Kind == report.KindCrossTable {
-				label = "tabel pembanding"
+			if f.Compare != "" {
+				label = "angka pembanding di " + f.Compare
 			}
 			fmt.Fprintf(&b, ", %s %s, selisih %s", label, idformat.Quantity(f.Recomputed, f.Unit), idformat.Difference(f.Difference, f.Unit))
 		}

@@ -391,6 +391,11 @@ judul = "<Judul tabel, mis. Pengukuran Kinerja Sasaran Strategis Tahun {{TAHUN}}
   # tercetak saja dan jelaskan di catatan. Opsional; bawaan false.
   # terpotong = true
 
+  # Bila angka baris ini ambigu (mis. "97,259 KPM": koma sebagai desimal atau pemisah ribuan?),
+  # situs menampilkan kedua bacaan dan tidak menghitung baris ini sampai Anda menetapkan
+  # bacaannya: "desimal" atau "ribuan". Opsional.
+  # bacaan = "ribuan"
+
 # Seri tahunan: realisasi satu indikator selama beberapa tahun (perbandingan dengan tahun
 # sebelumnya), digambar sebagai grafik. Opsional: seluruh blok ini boleh tetap menjadi komentar.
 # Untuk memakainya, hapus # di depan [[capaian.seri]], [[capaian.seri.nilai]] dan kunci yang dipakai.

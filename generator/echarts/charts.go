@@ -3,6 +3,7 @@ package echarts
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -10,16 +11,16 @@ import (
 	"github.com/go-echarts/go-echarts/v2/types"
 
 	"github.com/sakip-terbuka/lakip/generator/idformat"
+	"github.com/sakip-terbuka/lakip/generator/report"
 	"github.com/sakip-terbuka/lakip/generator/view"
 )
 
 // Chart names within a report.
 const (
-	ChartHeadline        = "utama"
-	ChartBudget          = "anggaran-program"
-	ChartProgramResults  = "capaian-penyerapan-program"
-	ChartKegiatanResults = "capaian-penyerapan-kegiatan"
-	ChartBands           = "kategori"
+	ChartHeadline   = "utama"
+	ChartBudget     = "anggaran-program"
+	ChartEfficiency = "capaian-penyerapan"
+	ChartBands      = "kategori"
 )
 
 // Palette: colour-blind-safe (Okabe–Ito), dark enough on white for text.
@@ -49,11 +50,8 @@ func Build(v *view.Report) []Spec {
 	if c, o := budgetChart(v); c != nil {
 		add(ChartBudget, c, 640, 80+len(v.Programs)*56, o, "rupiah")
 	}
-	if c, o := resultsChart(v, false); c != nil {
-		add(ChartProgramResults, c, 640, 80+len(c.Rows)*56, o, "pct")
-	}
-	if c, o := resultsChart(v, true); c != nil {
-		add(ChartKegiatanResults, c, 640, 80+len(c.Rows)*44, o, "pct")
+	if c, o := efficiencyChart(v); c != nil {
+		add(ChartEfficiency, c, 640, 480, o, "pct")
 	}
 	if c, o := bandChart(v); c != nil {
 		add(ChartBands, c, 640, 80+len(c.Rows)*40, o, "int")
@@ -234,55 +232,80 @@ func budgetChart(v *view.Report) (*view.Chart, map[string]any) {
 	return c, horizontal(toMap(bar), names, map[string]any{"axisLabel": map[string]any{"formatter": "@fmt:miliar"}, "name": "miliar rupiah", "nameLocation": "middle", "nameGap": 28})
 }
 
-// resultsChart: average recomputed capaian of an item's indicators beside its
-// budget absorption, per programme or per kegiatan.
-func resultsChart(v *view.Report, kegiatan bool) (*view.Chart, map[string]any) {
-	type row struct {
-		name                string
+// efficiencyChart: every programme and kegiatan as a point, budget
+// absorption across and capaian up, with the 100 % lines: what was achieved
+// for what was spent. The table beside it gives the difference, the
+// report's own definition of efficiency (capaian − penyerapan).
+func efficiencyChart(v *view.Report) (*view.Chart, map[string]any) {
+	type point struct {
+		level, name         string
 		capaian, absorption float64
 	}
-	var rows []row
+	var points []point
 	for _, p := range v.Programs {
-		items := []view.ItemLink{p}
-		if kegiatan {
-			items = p.Children
+		if p.HasAbsorption && p.HasCapaian {
+			points = append(points, point{"Program", p.Name, p.CapaianValue, p.AbsorptionValue})
 		}
-		for _, it := range items {
-			if it.HasAbsorption && it.HasCapaian {
-				rows = append(rows, row{it.Name, it.CapaianValue, it.AbsorptionValue})
+		for _, k := range p.Children {
+			if k.HasAbsorption && k.HasCapaian {
+				points = append(points, point{"Kegiatan", k.Name, k.CapaianValue, k.AbsorptionValue})
 			}
 		}
 	}
-	if len(rows) == 0 {
+	if len(points) == 0 {
 		return nil, nil
 	}
-	level := "program"
-	if kegiatan {
-		level = "kegiatan"
+	c := &view.Chart{Title: "Capaian kinerja terhadap penyerapan anggaran, per program dan kegiatan",
+		Headers: []string{"Butir", "Tingkat", "Rata-rata capaian indikator (hitung ulang)", "Penyerapan anggaran (hitung ulang)", "Capaian − penyerapan (poin)"}}
+	lo, hi := 100.0, 100.0
+	var dP, dK []opts.ScatterData
+	above, below := 0, 0
+	for _, p := range points {
+		diff := report.Efficiency(p.capaian, p.absorption)
+		c.Rows = append(c.Rows, []string{p.name, p.level, idformat.Percent(p.capaian, 2), idformat.Percent(p.absorption, 2), idformat.Signed(diff, 2)})
+		d := opts.ScatterData{Name: shortName(p.name), Value: []float64{p.absorption, p.capaian}, SymbolSize: 12}
+		if p.level == "Program" {
+			dP = append(dP, d)
+		} else {
+			dK = append(dK, d)
+		}
+		lo, hi = min(lo, p.capaian, p.absorption), max(hi, p.capaian, p.absorption)
+		if p.capaian < 100 {
+			below++
+		} else {
+			above++
+		}
 	}
-	c := &view.Chart{Title: "Capaian kinerja dan penyerapan anggaran per " + level,
-		Headers: []string{strings.ToUpper(level[:1]) + level[1:], "Rata-rata capaian indikator (hitung ulang)", "Penyerapan anggaran (hitung ulang)"}}
-	var alt, names []string
-	var dC, dA []opts.BarData
-	for _, r := range rows {
-		c.Rows = append(c.Rows, []string{r.name, idformat.Percent(r.capaian, 2), idformat.Percent(r.absorption, 2)})
-		alt = append(alt, fmt.Sprintf("%s: capaian %s, penyerapan %s", shortName(r.name), idformat.Percent(r.capaian, 2), idformat.Percent(r.absorption, 2)))
-		names = append(names, shortName(r.name))
-		dC = append(dC, opts.BarData{Value: r.capaian})
-		dA = append(dA, opts.BarData{Value: r.absorption})
-	}
-	c.Alt = "Capaian adalah rata-rata capaian hitung ulang indikator " + level + " itu sendiri (" + v.Main.Table + "). " + strings.Join(alt, "; ") + "."
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{ChartID: "capaian-" + level}),
+	// a rate axis starts at a round value under the lowest point, marked as
+	// not zero in the table heading and the text alternative
+	axisMin := math.Max(0, math.Floor((lo-5)/10)*10)
+	axisMax := math.Ceil((hi+5)/10) * 10
+	step := math.Max(10, math.Ceil((axisMax-axisMin)/60)*10)
+	c.Alt = fmt.Sprintf("%d butir: %d mencapai capaian 100 %% atau lebih, %d di bawahnya. Sumbu mulai dari %s %%, bukan nol. Capaian adalah rata-rata capaian hitung ulang indikator butir itu sendiri (%s); selisihnya di tabel.",
+		len(points), above, below, idformat.Number(axisMin), v.Main.Table)
+	sc := charts.NewScatter()
+	sc.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{ChartID: ChartEfficiency}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
-		charts.WithGridOpts(opts.Grid{Left: "16", Right: "64", Top: "16", Bottom: "56", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "16", Right: "32", Top: "24", Bottom: "64", ContainLabel: opts.Bool(true)}),
 	)
-	lbl := opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "@fmt:pct", FontSize: 10}
-	bar.SetXAxis(names).
-		AddSeries("Capaian kinerja", dC, charts.WithLabelOpts(lbl)).
-		AddSeries("Penyerapan anggaran", dA, charts.WithLabelOpts(lbl))
-	return c, horizontal(toMap(bar), names, map[string]any{"min": 0, "axisLabel": map[string]any{"formatter": "@fmt:pct0"}})
+	sc.AddSeries("Program", dP, charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[0]}))
+	sc.AddSeries("Kegiatan", dK, charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[1]}))
+	o := toMap(sc)
+	axis := func(name string) map[string]any {
+		return map[string]any{"type": "value", "min": axisMin, "max": axisMax, "interval": step, "name": name, "nameLocation": "middle", "nameGap": 32,
+			"axisLabel": map[string]any{"formatter": "@fmt:pct0"}}
+	}
+	o["xAxis"] = []any{axis("penyerapan anggaran")}
+	o["yAxis"] = []any{axis("capaian kinerja")}
+	if series, ok := o["series"].([]any); ok && len(series) > 0 {
+		if first, ok := series[0].(map[string]any); ok {
+			first["markLine"] = map[string]any{"silent": true, "symbol": "none", "label": map[string]any{"formatter": "100 %"},
+				"lineStyle": map[string]any{"type": "dashed", "color": "#555"},
+				"data":      []any{map[string]any{"xAxis": 100}, map[string]any{"yAxis": 100}}}
+		}
+	}
+	return c, o
 }
 
 // bandChart: how many indicators of table 3.4 fall in each band, by their

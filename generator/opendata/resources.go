@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -82,6 +83,13 @@ func Build(r *report.Report, v *view.Report) []Resource {
 		if t, ok := byDownload[res.Name]; ok {
 			res.Title = t.Title
 		}
+		if hasFormulaCell(res.Rows) {
+			if d := strings.TrimRight(strings.TrimSpace(res.Description), "."); d != "" {
+				res.Description = d + ". " + csvNote
+			} else {
+				res.Description = csvNote
+			}
+		}
 		out = append(out, res)
 	}
 	add(programResource(r))
@@ -111,6 +119,17 @@ func Build(r *report.Report, v *view.Report) []Resource {
 		add(chartResource(name, v.Charts[name]))
 	}
 	return out
+}
+
+func hasFormulaCell(rows [][]string) bool {
+	for _, row := range rows {
+		for _, c := range row {
+			if NeedsCSVQuote(c) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // TableResource is the resource name of a results table, for download links.
@@ -381,6 +400,8 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // CSV writes a resource: UTF-8, a header row of machine keys, RFC 4180.
+// A cell a spreadsheet would read as a formula is written with a leading
+// single quote (see CSVCell); the JSON twin keeps the text unchanged.
 func (res Resource) CSV() []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
@@ -389,12 +410,60 @@ func (res Resource) CSV() []byte {
 		header[i] = f.Name
 	}
 	_ = w.Write(header)
+	cells := make([]string, 0, len(res.Fields))
 	for _, row := range res.Rows {
-		_ = w.Write(row)
+		cells = cells[:0]
+		for _, c := range row {
+			cells = append(cells, CSVCell(c))
+		}
+		_ = w.Write(cells)
 	}
 	w.Flush()
 	return buf.Bytes()
 }
+
+var (
+	// a value as printed that a spreadsheet reads as a value, not as a
+	// formula: a signed number with Indonesian or machine separators and an
+	// optional percent sign ("-5,2%", "-0.1234", "+3"), or only dashes ("-",
+	// the report's "no data")
+	reSignedNumber = regexp.MustCompile(`^[-+][0-9][0-9.,]*[ ]?%?$`)
+	reDashes       = regexp.MustCompile(`^-+$`)
+)
+
+// CSVCell neutralises a cell that a spreadsheet would run as a formula
+// (CSV or formula injection, OWASP): a cell whose first character, after
+// leading spaces and line feeds, is =, +, -, @, a tab or a carriage return
+// gets a leading single quote, so that Excel, LibreOffice and Google Sheets
+// show it as text. Two kinds of published value are left as they are,
+// because a spreadsheet reads them as plain values and they cannot call
+// anything: a signed number ("-5,2%", "-0.1234") and a run of dashes ("-",
+// no data). Everything else is prefixed, "- anak" and "=HYPERLINK(…)" alike.
+func CSVCell(s string) string {
+	t := strings.TrimLeft(s, " \n")
+	if t == "" {
+		return s
+	}
+	switch t[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+	default:
+		return s
+	}
+	if reDashes.MatchString(t) || reSignedNumber.MatchString(t) {
+		return s
+	}
+	return "'" + s
+}
+
+// NeedsCSVQuote reports whether CSVCell changes a cell.
+func NeedsCSVQuote(s string) bool { return CSVCell(s) != s }
+
+// csvRule is the rule of CSVCell, in the data package's description.
+const csvRule = "Di berkas CSV, sel yang akan dibaca program lembar kerja sebagai rumus (diawali =, +, -, @, tab atau carriage return) diberi tanda petik tunggal (') di depannya; angka bertanda (mis. -5,2%) dan tanda - (tidak ada data) tidak diubah; berkas JSON memuat teks aslinya."
+
+// csvNote is added to the description of a resource whose CSV has a cell
+// CSVCell prefixed.
+const csvNote = "Di berkas CSV, sel yang diawali =, +, -, @, tab atau carriage return diberi tanda petik tunggal (') di depannya agar program lembar kerja tidak menjalankannya sebagai rumus; angka bertanda (mis. -5,2%) dan tanda - (tidak ada data) tidak diubah. Berkas JSON memuat teks aslinya."
 
 // JSON writes a resource as an array of objects keyed by field name;
 // integer and number fields become JSON numbers, empty cells null.
@@ -456,7 +525,7 @@ func DataPackage(r *report.Report, resources []Resource) map[string]any {
 		"profile":     "tabular-data-package",
 		"name":        fmt.Sprintf("%s-%d", r.Agency.Slug, r.Year),
 		"title":       r.Meta.Title,
-		"description": "Laporan kinerja " + r.Agency.Name + " tahun " + strconv.Itoa(r.Year) + " sebagai data terbuka: setiap angka persis seperti tercetak, dengan hitungan ulang di kolom terpisah. Laporan lengkap dalam satu berkas: laporan.json.",
+		"description": "Laporan kinerja " + r.Agency.Name + " tahun " + strconv.Itoa(r.Year) + " sebagai data terbuka: setiap angka persis seperti tercetak, dengan hitungan ulang di kolom terpisah. Laporan lengkap dalam satu berkas: laporan.json. " + csvRule,
 		"language":    "id",
 		"sources":     sources(r),
 		"resources":   res,

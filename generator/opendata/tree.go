@@ -25,8 +25,9 @@ func AgencyTree(a *report.Agency) map[string]any {
 }
 
 var (
-	figureType = reflect.TypeFor[report.Figure]()
-	rupiahType = reflect.TypeFor[report.Rupiah]()
+	figureType     = reflect.TypeFor[report.Figure]()
+	rupiahType     = reflect.TypeFor[report.Rupiah]()
+	measureRowType = reflect.TypeFor[report.MeasureRow]()
 )
 
 func toTree(v reflect.Value) any {
@@ -49,6 +50,13 @@ func toTree(v reflect.Value) any {
 				continue // an optional table or number the report does not give
 			}
 			m[tag] = toTree(v.Field(i))
+		}
+		if v.Type() == measureRowType && v.Interface().(report.MeasureRow).Continued() {
+			// the report left the item cell blank: written as in the TOML
+			// file (uraian "" and no ref), the row continues the item above
+			// again when laporan.json is read back
+			delete(m, "ref")
+			delete(m, "tingkat")
 		}
 		return m
 	case reflect.Slice:

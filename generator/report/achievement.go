@@ -41,6 +41,11 @@ func FormulaText(p Polarity, s Settings) string {
 	return "realisasi ÷ target × 100"
 }
 
+// maxAchievement bounds a recomputed capaian (in percent): a target so
+// small beside its realisasi that the ratio exceeds it (or is infinite)
+// gives no number, so that every figure the site publishes is finite.
+const maxAchievement = 1e12
+
 // ComputeAchievement recomputes capaian from target and realisasi with the
 // polarity's formula and the optional cap. "–" and text never become zero:
 // they give no number and a reason.
@@ -89,6 +94,11 @@ func ComputeAchievement(target, actual Figure, p Polarity, s Settings) Achieveme
 		a.Percent = target.Value / actual.Value * 100
 	default:
 		a.Percent = (2 - ratio) * 100
+	}
+	if math.IsNaN(a.Percent) || math.Abs(a.Percent) > maxAchievement {
+		a.Percent = 0
+		a.Reason = "hasil di luar batas hitung: target terlalu kecil dibanding realisasi"
+		return a
 	}
 	a.Raw = a.Percent
 	if s.CapPercent > 0 && a.Percent > s.CapPercent {
@@ -178,12 +188,16 @@ func BandSetNames() []string {
 	return names
 }
 
-// Classify returns the band a capaian falls in.
+// Classify returns the band a capaian falls in; a set without bands gives
+// a band without a name.
 func (bs BandSet) Classify(percent float64) Band {
 	for _, b := range bs.Bands {
 		if percent > b.Min || (!b.MinExclusive && percent == b.Min) {
 			return b
 		}
+	}
+	if len(bs.Bands) == 0 {
+		return Band{Min: math.Inf(-1), Level: 3}
 	}
 	return bs.Bands[len(bs.Bands)-1]
 }
@@ -192,12 +206,17 @@ func (bs BandSet) Classify(percent float64) Band {
 const OwnBandSetID = "sendiri"
 
 // Bands returns the band set chosen by the settings: a named one, or the
-// report's own (checked by Prepare).
+// report's own (checked by Prepare). An unknown or empty choice, which
+// Prepare refuses (or which a report that did not parse still has), gives
+// the default set "laporan".
 func (s Settings) Bands() BandSet {
-	if s.BandSet == OwnBandSetID && s.OwnBands != nil {
+	if s.BandSet == OwnBandSetID && s.OwnBands != nil && len(s.OwnBands.Bands) > 0 {
 		return s.OwnBands.BandSet()
 	}
-	return BandSets[s.BandSet]
+	if bs, ok := BandSets[s.BandSet]; ok {
+		return bs
+	}
+	return BandSets["laporan"]
 }
 
 // BandSet turns the categories written in the data into a band set.

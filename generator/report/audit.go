@@ -39,6 +39,7 @@ const (
 	KindNumberFormat     FindingKind = "format-angka"
 	KindNotComputable    FindingKind = "tidak-dapat-dihitung"
 	KindOutsideHierarchy FindingKind = "di-luar-nomenklatur"
+	KindAmbiguous        FindingKind = "angka-ambigu"
 )
 
 // Finding is one place where the report's arithmetic or consistency fails.
@@ -59,6 +60,94 @@ type Finding struct {
 	HasNumbers bool
 	Unit       string // "%", "Rp", "poin" or an indicator's unit
 	Detail     string // one sentence in Indonesian
+	// Compare names the table the comparison figure comes from, for
+	// findings that compare two tables (nothing was recomputed then).
+	Compare string
+}
+
+// Family groups the kinds of finding as a reader meets them.
+type Family string
+
+const (
+	FamilyTargetChanged Family = "target-berubah"
+	FamilyCrossTable    Family = "beda-antar-tabel"
+	FamilyRecompute     Family = "hitung-ulang-berbeda"
+	FamilySum           Family = "jumlah-tidak-cocok"
+	FamilyAmbiguous     Family = "angka-ambigu"
+	FamilyFormat        Family = "format-dan-lainnya"
+)
+
+// Families lists the families in the order the site explains them.
+var Families = []Family{FamilyTargetChanged, FamilyCrossTable, FamilyRecompute, FamilySum, FamilyAmbiguous, FamilyFormat}
+
+// Family is the family of a finding's kind.
+func (f Finding) Family() Family {
+	switch f.Kind {
+	case KindTargetChanged:
+		return FamilyTargetChanged
+	case KindCrossTable:
+		return FamilyCrossTable
+	case KindAchievement, KindPercent, KindCategory:
+		return FamilyRecompute
+	case KindChildrenSum, KindTableTotal, KindOverspent:
+		return FamilySum
+	case KindAmbiguous:
+		return FamilyAmbiguous
+	}
+	return FamilyFormat
+}
+
+// Thresholds of materiality.
+const (
+	// RoundingPoints: a percentage that differs by at most this is a
+	// rounding difference (info).
+	RoundingPoints = 0.05
+	// MaterialRupiah and MaterialShare: a money difference at least this
+	// large, or this share of the amount, is serious; a tenth of either is
+	// a warning; less is info.
+	MaterialRupiah = 100_000_000
+	MaterialShare  = 0.01
+)
+
+// materiality grades a finding by what it means for a reader: a changed
+// target or a signed agreement contradicted is serious, a rounding
+// difference is not; money by amount and share. The kind's own severity
+// stands where no rule applies.
+func materiality(f Finding) Severity {
+	switch {
+	case f.Kind == KindTargetChanged:
+		return Serious
+	case f.Unit == "Rp" && f.HasNumbers:
+		diff, base := math.Abs(f.Difference), math.Abs(f.Recomputed)
+		share := diff / math.Max(base, 1)
+		switch {
+		case diff >= MaterialRupiah || share >= MaterialShare:
+			return Serious
+		case diff >= MaterialRupiah/10 || share >= MaterialShare/10:
+			return Warning
+		}
+		return Info
+	case f.Kind == KindCrossTable:
+		if isAgreement(f.TableID) {
+			return Serious // the signed Perjanjian Kinerja says otherwise
+		}
+		return Warning
+	case (f.Kind == KindAchievement || f.Kind == KindPercent) && f.HasNumbers:
+		switch d := math.Abs(f.Difference); {
+		case d <= RoundingPoints+1e-9:
+			return Info
+		case d <= 1:
+			return Warning
+		}
+		return Serious
+	case f.Kind == KindTableTotal && f.Unit != "Rp":
+		return Warning
+	}
+	return f.Severity
+}
+
+func isAgreement(tableID string) bool {
+	return tableID == TablePKHead || tableID == TablePKEselonIII || tableID == TablePKEselonIV || tableID == TablePKBudget
 }
 
 // Audit checks the report's own arithmetic and returns every finding,
@@ -123,6 +212,7 @@ func orDefault(s, def string) string {
 }
 
 func (a *auditor) add(f Finding) {
+	f.Severity = materiality(f)
 	if f.Ref != "" && f.Item == "" {
 		if it := a.r.items[f.Ref]; it != nil {
 			f.Item = it.Name
@@ -160,6 +250,19 @@ func (a *auditor) measureTable(t *MeasureTable) {
 				Unit: row.Target.Unit, Detail: fmt.Sprintf("target awal %s diubah menjadi %s", row.InitialTarget.Published, row.Target.Published)})
 		}
 		ach, pub := res.Achievement, row.Achievement
+		if res.Ambiguous {
+			match := "capaian tercetak tidak cocok dengan kedua bacaan"
+			switch {
+			case res.AlternativeMatches:
+				match = "capaian tercetak " + pub.Published + " cocok dengan bacaan ribuan"
+			case res.Compared && !res.Differs:
+				match = "capaian tercetak " + pub.Published + " cocok dengan bacaan desimal"
+			}
+			a.add(Finding{Severity: Warning, Kind: KindAmbiguous, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: item,
+				Field: "realisasi", Published: row.Actual.Published,
+				Detail: fmt.Sprintf("indikator %q: koma di %q bisa tanda desimal (capaian %s) atau pemisah ribuan (capaian %s); %s. Baris ini tidak dihitung sampai kunci bacaan = \"desimal\" atau \"ribuan\" diisi",
+					row.Indicator, strings.TrimSpace(row.Target.Published+" / "+row.Actual.Published), percentOrDash(ach), percentOrDash(res.Alternative), match)})
+		}
 		switch {
 		case res.Differs:
 			a.add(Finding{Severity: Serious, Kind: KindAchievement, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: item,
@@ -185,6 +288,13 @@ func (a *auditor) measureTable(t *MeasureTable) {
 				Detail: fmt.Sprintf("indikator %q tidak punya capaian (%q), tetapi diberi kategori %q", row.Indicator, pub.Published, cat)})
 		}
 	}
+}
+
+func percentOrDash(a Achievement) string {
+	if !a.OK {
+		return "–"
+	}
+	return strings.Replace(fmt.Sprintf("%.2f %%", a.Raw), ".", ",", 1)
 }
 
 // budgetTable checks each row's % and, when the table has one row per item
@@ -258,7 +368,7 @@ func (a *auditor) budgetTable(id string, t *BudgetTable, withSpent bool) {
 					complete = false
 					break
 				}
-				sum += fld.get(cr).Amount
+				sum = plusAmount(sum, fld.get(cr).Amount)
 				parts = append(parts, fmt.Sprintf("baris %d", rowNo[c.ID]))
 			}
 			if !complete || sum == parent.Amount {
@@ -308,7 +418,7 @@ func (a *auditor) planRows(id string, rows []PlanRow, sums bool) {
 		missing := 0
 		for _, c := range it.Children {
 			if cr := byRef[c.ID]; cr != nil && cr.Budget.Present {
-				sum += cr.Budget.Amount
+				sum = plusAmount(sum, cr.Budget.Amount)
 			} else {
 				missing++
 			}
@@ -434,6 +544,11 @@ func (a *auditor) countTables() {
 	}
 }
 
+// maxPlacesListed bounds the places a finding's detail lists: an item
+// named on thousands of rows gets a finding per row, not a list of
+// thousands in each.
+const maxPlacesListed = 10
+
 // crossTableBudgets compares one item's budget across the RKT, the PK's
 // budget table and the LRA.
 func (a *auditor) crossTableBudgets() {
@@ -467,17 +582,25 @@ func (a *auditor) crossTableBudgets() {
 	for _, ref := range order {
 		list := byRef[ref]
 		lra := list[len(list)-1]
+		detail := ""
 		for _, s := range list {
 			if s.r.Amount == lra.r.Amount {
 				continue
 			}
-			var parts []string
-			for _, o := range list {
-				parts = append(parts, fmt.Sprintf("%s baris %d: %s", o.table, o.row, o.r.Published))
+			if detail == "" { // the same for every row of the item: built once
+				var parts []string
+				for i, o := range list {
+					if i == maxPlacesListed {
+						parts = append(parts, fmt.Sprintf("dan %d baris lain", len(list)-i))
+						break
+					}
+					parts = append(parts, fmt.Sprintf("%s baris %d: %s", o.table, o.row, o.r.Published))
+				}
+				detail = "anggaran yang sama tercantum berbeda: " + strings.Join(parts, "; ") + " (pembanding: " + lra.table + ")"
 			}
 			a.add(Finding{Severity: Warning, Kind: KindCrossTable, TableID: s.id, Table: s.table, Row: s.row, Ref: ref, Item: s.text,
 				Field: "anggaran", Published: s.r.Published, Recomputed: float64(lra.r.Amount), Difference: float64(s.r.Amount - lra.r.Amount),
-				HasNumbers: true, Unit: "Rp", Detail: "anggaran yang sama tercantum berbeda: " + strings.Join(parts, "; ") + " (pembanding: " + lra.table + ")"})
+				HasNumbers: true, Unit: "Rp", Compare: lra.table, Detail: detail})
 		}
 	}
 }
@@ -495,8 +618,8 @@ func (r *Report) Totals() Totals {
 	var t Totals
 	for _, row := range r.Budget.LRA.Rows {
 		if row.Level == LevelProgram && row.Budget.Present {
-			t.Budget += row.Budget.Amount
-			t.Spent += row.Spent.Amount
+			t.Budget = plusAmount(t.Budget, row.Budget.Amount)
+			t.Spent = plusAmount(t.Spent, row.Spent.Amount)
 			t.Rows++
 		}
 	}
@@ -573,7 +696,7 @@ func (a *auditor) crossTableTargets() {
 			}
 			a.add(Finding{Severity: Warning, Kind: KindCrossTable, TableID: s.id, Table: s.table, Row: s.row, Ref: strings.Split(key, "|")[0], Item: s.item,
 				Field: "target", Published: s.target.Published, Recomputed: last.target.Value, Difference: s.target.Value - last.target.Value,
-				HasNumbers: true, Unit: last.target.Unit,
+				HasNumbers: true, Unit: last.target.Unit, Compare: last.table,
 				Detail: fmt.Sprintf("indikator %q bertarget %s di sini tetapi %s di %s baris %d", s.indicator, s.target.Published, last.target.Published, last.table, last.row)})
 		}
 	}

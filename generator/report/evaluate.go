@@ -29,11 +29,26 @@ type RowResult struct {
 	Status string
 	// BelowTarget: a numeric capaian under 100 %, or a grade under its target.
 	BelowTarget bool
+	// Ambiguous: a figure of the row has two readings ("97,259") and the
+	// data has not said which holds (key `bacaan`). The row then has no
+	// band, is not below target and is counted nowhere; Alternative is the
+	// capaian under the thousands reading (Achievement under the decimal one).
+	Ambiguous   bool
+	Alternative Achievement
+	// AlternativeMatches: the printed capaian agrees with the thousands
+	// reading, not with the decimal one.
+	AlternativeMatches bool
 }
 
 // Evaluate recomputes one results row under the report's settings.
 func (r *Report) Evaluate(row MeasureRow) RowResult {
 	s := r.Meta.Settings
+	_, ambT := ThousandsReading(row.Target)
+	_, ambA := ThousandsReading(row.Actual)
+	if (ambT || ambA) && row.Reading == ReadingUnset {
+		return r.evaluateAmbiguous(row)
+	}
+	row.Target, row.Actual = read(row.Target, row.Reading), read(row.Actual, row.Reading)
 	res := RowResult{Achievement: ComputeAchievement(row.Target, row.Actual, row.Polarity, s)}
 	ach, pub := res.Achievement, row.Achievement
 	switch {
@@ -67,6 +82,85 @@ func (r *Report) Evaluate(row MeasureRow) RowResult {
 		res.BelowTarget = res.Value < 100
 	}
 	return res
+}
+
+// evaluateAmbiguous gives both readings of a row with an ambiguous figure
+// and keeps it out of every count.
+func (r *Report) evaluateAmbiguous(row MeasureRow) RowResult {
+	s := r.Meta.Settings
+	res := RowResult{Ambiguous: true, Status: "angka ambigu"}
+	res.Achievement = ComputeAchievement(row.Target, row.Actual, row.Polarity, s)
+	res.Alternative = ComputeAchievement(read(row.Target, ReadingThousands), read(row.Actual, ReadingThousands), row.Polarity, s)
+	if pub := row.Achievement; pub.IsNumber() && res.Achievement.OK && res.Alternative.OK {
+		tol := pub.Tolerance(s.TolerancePoints)
+		res.AlternativeMatches = math.Abs(pub.Value-res.Alternative.Percent) <= tol && math.Abs(pub.Value-res.Achievement.Percent) > tol
+	}
+	return res
+}
+
+// OtherTarget is another target the report states for the indicator of a
+// results row (the original before a revision, the signed Perjanjian
+// Kinerja, the Renstra), with the capaian the row's realisasi gives
+// against it.
+type OtherTarget struct {
+	Source  string // where the report states it, in words ("target awal", a table's title)
+	TableID string // "" for the row's own original target
+	Row     int    // row of that table, 0 when not a table row
+	Target  Figure
+	Result  RowResult
+}
+
+// OtherTargets lists every other target the report states for the row's
+// indicator in this year, different from the one the row uses.
+func (r *Report) OtherTargets(m MeasuredRow) []OtherTarget {
+	row := *m.Row
+	if !row.Target.IsNumber() {
+		return nil
+	}
+	var out []OtherTarget
+	seen := map[float64]bool{row.Target.Value: true}
+	add := func(source, table string, n int, f Figure) {
+		if !f.IsNumber() || seen[f.Value] {
+			return
+		}
+		seen[f.Value] = true
+		alt := row
+		alt.Target, alt.InitialTarget = f, Figure{}
+		out = append(out, OtherTarget{Source: source, TableID: table, Row: n, Target: f, Result: r.Evaluate(alt)})
+	}
+	add("target awal di tabel yang sama", "", 0, row.InitialTarget)
+	if ind := r.PlanIndicator(row.Ref); ind != nil && row.Ref != "" {
+		for _, t := range ind.Targets {
+			if t.Year == r.Year && t.Kind != "perubahan" {
+				add("target Renstra "+strings.TrimSpace(t.Kind), TableRenstra, 0, t.Value)
+			}
+		}
+	}
+	if row.Ref == "" {
+		return out
+	}
+	key := indicatorKey(row.Indicator)
+	titles := map[string]string{}
+	for _, t := range r.Tables() {
+		titles[t.ID] = t.Title
+	}
+	for _, pk := range []struct {
+		id   string
+		rows []PlanRow
+	}{{TablePKHead, r.Agreements.Head.Rows}, {TablePKEselonIII, r.Agreements.EselonIII.Rows}, {TablePKEselonIV, r.Agreements.EselonIV.Rows}} {
+		for i, pr := range pk.rows {
+			if pr.Ref != row.Ref {
+				continue
+			}
+			for _, ind := range pr.Indicators {
+				if indicatorKey(ind.Text) == key {
+					add(titles[pk.id], pk.id, i+1, ind.Target)
+					add(titles[pk.id]+" (target awal)", pk.id, i+1, ind.InitialTarget)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // MeasuredRow is a results row placed in its table, with its evaluation.

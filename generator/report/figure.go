@@ -45,7 +45,18 @@ type Figure struct {
 	Score    float64
 	HasScore bool
 	Grade    string
+
+	err error
 }
+
+// MaxFigure bounds the numbers a figure may hold (10^15, as MaxRupiah):
+// no indicator counts that high, and below it every capaian, sum and
+// difference the site computes stays a finite number.
+const MaxFigure = 1e15
+
+// Err reports a number too large to compute with; the figure is still
+// read (the loader reports the error with the other problems).
+func (f Figure) Err() error { return f.err }
 
 // Grades are the SAKIP grades, best first.
 var Grades = []string{"AA", "A", "BB", "B", "CC", "C", "D"}
@@ -105,6 +116,9 @@ func ParseFigure(s string) Figure {
 	if m := reGradeScore.FindStringSubmatch(t); m != nil && GradeRank(m[1]) > 0 {
 		if v, _, ok := parseIndonesianNumber(strings.TrimRight(m[2], ".,")); ok {
 			f.Kind, f.Grade, f.Score, f.HasScore = Grade, m[1], v, true
+			if v > MaxFigure {
+				f.err = tooLarge(s)
+			}
 			return f
 		}
 	}
@@ -128,6 +142,9 @@ func ParseFigure(s string) Figure {
 		unit = "%"
 	}
 	f.Kind, f.Value, f.Unit, f.Irregular = Number, v, unit, irregular
+	if v > MaxFigure {
+		f.err = tooLarge(s)
+	}
 	f.Decimals = printedDecimals(strings.TrimRight(m[1], ".,"), irregular)
 	return f
 }
@@ -171,6 +188,12 @@ func parseIndonesianNumber(n string) (v float64, irregular string, ok bool) {
 	}
 }
 
+// MaxRupiah is the largest amount a report may print: Rp 1.000 triliun
+// (10^15), far above the yearly budget of any region. It keeps every sum
+// of amounts far from the int64 limit (over 9.000 rows of it still fit),
+// so that no total can wrap into a negative figure.
+const MaxRupiah int64 = 1_000_000_000_000_000
+
 // Rupiah is a published amount of money: the text as printed and the whole
 // rupiah it reads as.
 type Rupiah struct {
@@ -206,7 +229,7 @@ func ParseRupiah(s string) Rupiah {
 	}
 	m := reRupiah.FindStringSubmatch(t)
 	if m == nil {
-		r.err = fmt.Errorf("%q bukan jumlah rupiah (contoh yang benar: \"Rp. 1.234.567,-\")", s)
+		r.err = fmt.Errorf("%q bukan jumlah rupiah (contoh yang benar: \"Rp. 1.234.567,-\")", shortText(s))
 		return r
 	}
 	digits := strings.TrimRight(m[1], ".")
@@ -214,8 +237,8 @@ func ParseRupiah(s string) Rupiah {
 		r.Irregular = "pemisah ribuan tidak beraturan"
 	}
 	n, err := strconv.ParseInt(strings.ReplaceAll(digits, ".", ""), 10, 64)
-	if err != nil {
-		r.err = fmt.Errorf("%q terlalu besar untuk dibaca sebagai rupiah", s)
+	if err != nil || n > MaxRupiah {
+		r.err = fmt.Errorf("%q terlalu besar: jumlah rupiah paling besar Rp 1.000.000.000.000.000 (Rp 1.000 triliun); periksa banyaknya angka", shortText(s))
 		return r
 	}
 	r.Amount, r.Present = n, true
@@ -269,4 +292,21 @@ func printedDecimals(n, irregular string) int {
 // fewer decimals can only be checked that far.
 func (f Figure) Tolerance(floor float64) float64 {
 	return max(0.5*math.Pow10(-f.Decimals), floor) + 1e-9
+}
+
+func tooLarge(s string) error {
+	return fmt.Errorf("angka %q terlalu besar untuk dihitung (paling besar 1.000.000.000.000.000); periksa banyaknya angka", shortText(s))
+}
+
+// shortText cuts a long published text for a message that quotes it.
+func shortText(s string) string {
+	const limit = 60
+	n := 0
+	for i := range s {
+		if n == limit {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
 }

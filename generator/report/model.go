@@ -347,6 +347,10 @@ type MeasureRow struct {
 	// Truncated: the row is cut short in the source; what is printed is
 	// kept and Note says what is missing.
 	Truncated bool `toml:"terpotong"`
+	// Reading settles an ambiguous figure of the row ("97,259": decimal or
+	// thousands); until set, the row is shown with both readings and
+	// counted nowhere.
+	Reading Reading `toml:"bacaan"`
 
 	continued bool // the report left the item cell blank; Ref was inherited
 }

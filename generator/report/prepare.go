@@ -243,6 +243,7 @@ func (r *Report) Prepare() []FieldError {
 		}
 	}
 	r.prepareDeclarations(add)
+	r.checkAmounts(add)
 	for i := range r.Budget.Performance {
 		var lvl Level
 		checkRef(fmt.Sprintf("anggaran.kinerja_anggaran[%d]", i), r.Budget.Performance[i].Ref, &lvl)
@@ -373,6 +374,9 @@ func (r *Report) indicatorPolarity(ref string) Polarity {
 
 func (r *Report) suggestID(ref string) string {
 	best, bestDist := "", 4
+	if len(ref) > MaxIDLength+bestDist {
+		return "" // too long to be a typo of an id (and costly to compare)
+	}
 	for id := range r.items {
 		if d := EditDistance(ref, id); d < bestDist || (d == bestDist && id < best) {
 			best, bestDist = id, d

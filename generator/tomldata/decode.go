@@ -3,10 +3,12 @@ package tomldata
 import (
 	"encoding"
 	"fmt"
+	"math"
 	"reflect"
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/sakip-terbuka/lakip/generator/report"
 )
@@ -57,7 +59,7 @@ func (d *decoder) decodeStruct(v reflect.Value, table map[string]any, localPath,
 	for _, k := range keys {
 		idx, ok := fields[k]
 		if !ok {
-			d.problem(join(localPath, k), "kunci tidak dikenal%s", suggest(k, fields))
+			d.problem(join(localPath, keyName(k)), "kunci tidak dikenal%s", suggest(k, fields))
 			continue
 		}
 		d.decodeValue(v.Field(idx), table[k], join(localPath, k), join(mergedPath, k))
@@ -71,6 +73,10 @@ func (d *decoder) decodeValue(f reflect.Value, val any, localPath, mergedPath st
 			d.problem(localPath, "harus berupa teks dalam tanda kutip, persis seperti tercetak di laporan (mis. \"97,85%%\"), bukan %s", describe(val))
 			return
 		}
+		if msg := checkText(s); msg != "" {
+			d.problem(localPath, "%s", msg)
+			return
+		}
 		d.claim(localPath, mergedPath)
 		if err := f.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
 			d.problem(localPath, "%v", err)
@@ -78,6 +84,7 @@ func (d *decoder) decodeValue(f reflect.Value, val any, localPath, mergedPath st
 		}
 		if er, ok := f.Addr().Interface().(errReporter); ok && er.Err() != nil {
 			d.problem(localPath, "%v", er.Err())
+			f.Set(reflect.Zero(f.Type())) // kept out of the report, as text refused above
 		}
 		return
 	}
@@ -86,6 +93,10 @@ func (d *decoder) decodeValue(f reflect.Value, val any, localPath, mergedPath st
 		s, ok := val.(string)
 		if !ok {
 			d.problem(localPath, "harus berupa teks dalam tanda kutip, bukan %s", describe(val))
+			return
+		}
+		if msg := checkText(s); msg != "" {
+			d.problem(localPath, "%s", msg) // and kept out of the report
 			return
 		}
 		d.claim(localPath, mergedPath)
@@ -111,6 +122,10 @@ func (d *decoder) decodeValue(f reflect.Value, val any, localPath, mergedPath st
 		case int64:
 			f.SetFloat(float64(n))
 		case float64:
+			if math.IsNaN(n) || math.IsInf(n, 0) {
+				d.problem(localPath, "harus berupa angka biasa (mis. 0.5), bukan %v", n)
+				return
+			}
 			f.SetFloat(n)
 		default:
 			d.problem(localPath, "harus berupa angka tanpa tanda kutip (mis. 0.5), bukan %s", describe(val))
@@ -181,7 +196,7 @@ func listHint(t reflect.Type) string {
 func describe(val any) string {
 	switch v := val.(type) {
 	case string:
-		return fmt.Sprintf("teks %q", v)
+		return fmt.Sprintf("teks %q", short(v))
 	case int64:
 		return fmt.Sprintf("bilangan %d", v)
 	case float64:
@@ -223,7 +238,11 @@ func suggest(key string, fields map[string]int) string {
 		names = append(names, k)
 	}
 	sort.Strings(names)
+	runes := utf8.RuneCountInString(key)
 	for _, name := range names {
+		if runes > len(name)+bestDist {
+			continue // too long to be a typo of it (and costly to compare)
+		}
 		if dist := report.EditDistance(key, name); dist < bestDist {
 			best, bestDist = name, dist
 		}

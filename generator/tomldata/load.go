@@ -1,6 +1,7 @@
 package tomldata
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -44,14 +46,14 @@ func Load(fsys fs.FS, prefix string) ([]*report.Report, error) {
 	var reports []*report.Report
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, Problems{{File: prefix, Message: fmt.Sprintf("folder data tidak dapat dibaca: %v", err)}}
+		return nil, Problems{{File: prefix, Message: "folder data tidak dapat dibaca: " + visible(err.Error())}}
 	}
 	for _, e := range entries {
 		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
 		slug := e.Name()
-		dir := path.Join(prefix, slug)
+		dir := path.Join(prefix, shownName(slug))
 		if !reSlug.MatchString(slug) || len(slug) > MaxIDLength {
 			problems = append(problems, Problem{File: dir, Message: fmt.Sprintf("nama folder instansi harus huruf kecil, angka dan tanda hubung (mis. dinas-kesehatan-kota-contoh), paling panjang %d huruf, karena menjadi bagian alamat situs", MaxIDLength)})
 			continue
@@ -81,7 +83,7 @@ func Load(fsys fs.FS, prefix string) ([]*report.Report, error) {
 				continue
 			}
 			if !reYear.MatchString(y.Name()) {
-				problems = append(problems, Problem{File: path.Join(dir, y.Name()), Message: "folder tahun harus bernama empat angka (mis. 2021)"})
+				problems = append(problems, Problem{File: path.Join(dir, shownName(y.Name())), Message: "folder tahun harus bernama empat angka (mis. 2021)"})
 				continue
 			}
 			year, _ := strconv.Atoi(y.Name())
@@ -125,14 +127,14 @@ func loadYear(fsys fs.FS, prefix, slug string, year int) (*report.Report, Proble
 			continue
 		}
 		n++
-		file := path.Join(prefix, dir, f.Name())
+		file := path.Join(prefix, dir, shownName(f.Name()))
 		if msg := regularFile(f); msg != "" {
 			problems = append(problems, Problem{File: file, Message: msg})
 			continue
 		}
 		data, err := fs.ReadFile(fsys, path.Join(dir, f.Name()))
 		if err != nil {
-			problems = append(problems, Problem{File: file, Message: fmt.Sprintf("tidak dapat dibaca: %v", err)})
+			problems = append(problems, Problem{File: file, Message: "tidak dapat dibaca: " + visible(err.Error())})
 			continue
 		}
 		d := &decoder{file: file, problems: &problems, origins: origins, setBy: setBy}
@@ -173,8 +175,14 @@ func loadYear(fsys fs.FS, prefix, slug string, year int) (*report.Report, Proble
 	return r, problems
 }
 
-// decodeFile parses one TOML document and maps it onto v.
+// decodeFile parses one TOML document and maps it onto v. A document
+// beyond the limits (MaxNesting, MaxArrayLength, MaxKeys, MaxValues) is
+// refused before the parser sees it.
 func (d *decoder) decodeFile(data []byte, v any) {
+	if lp := checkLimits(data); lp != nil {
+		*d.problems = append(*d.problems, Problem{File: d.file, Line: lp.line, Col: lp.col, Message: lp.message, Excerpt: excerpt(data, lp.line, lp.col, 1)})
+		return
+	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		*d.problems = append(*d.problems, syntaxProblem(d.file, data, err))
@@ -188,36 +196,92 @@ func (d *decoder) decodeFile(data []byte, v any) {
 func syntaxProblem(file string, data []byte, err error) Problem {
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
-		return Problem{File: file, Message: fmt.Sprintf("TOML tidak sah: %v", err)}
+		return Problem{File: file, Message: "TOML tidak sah: " + visible(cutMiddle(err.Error()))}
 	}
-	p := Problem{File: file, Line: pe.Position.Line, Col: pe.Position.Col, Message: "TOML tidak sah: " + pe.Message}
+	p := Problem{File: file, Line: pe.Position.Line, Col: pe.Position.Col, Message: "TOML tidak sah: " + visible(cutMiddle(pe.Message))}
 	if p.Col < 1 {
 		p.Col = 1
 	}
-	lines := strings.Split(string(data), "\n")
-	if p.Line >= 1 && p.Line <= len(lines) {
-		text := strings.TrimRight(lines[p.Line-1], "\r")
-		width := max(pe.Position.Len, 1)
-		caretAt := min(p.Col-1, len(text))
-		p.Excerpt = fmt.Sprintf("%5d | %s\n      | %s%s", p.Line, text, strings.Repeat(" ", caretAt), strings.Repeat("^", min(width, max(len(text)-caretAt, 1))))
-	}
+	p.Excerpt = excerpt(data, p.Line, p.Col, max(pe.Position.Len, 1))
 	return p
 }
 
-// resolve maps a merged key path to the file and file-local path it came
-// from, using the longest recorded prefix.
-func resolve(origins map[string]origin, merged string) (origin, string) {
-	best := ""
-	for p := range origins {
-		if len(p) > len(best) && (merged == p || strings.HasPrefix(merged, p+".") || strings.HasPrefix(merged, p+"[")) {
-			best = p
+// maxExcerpt is how many characters of a line an excerpt shows around
+// the column.
+const maxExcerpt = 100
+
+// excerpt shows line (1-based) of data with carets under width bytes from
+// byte column col; "" when the line does not exist. Hidden characters are
+// shown as U+FFFD and a long line is cut around the column, so that what
+// is printed is what the file holds, column for column.
+func excerpt(data []byte, line, col, width int) string {
+	if line < 1 {
+		return ""
+	}
+	start := 0
+	for l := 1; l < line; l++ {
+		i := bytes.IndexByte(data[start:], '\n')
+		if i < 0 {
+			return ""
+		}
+		start += i + 1
+	}
+	end := len(data)
+	if i := bytes.IndexByte(data[start:], '\n'); i >= 0 {
+		end = start + i
+	}
+	text := strings.TrimRight(string(data[start:end]), "\r")
+	at := min(max(col-1, 0), len(text))
+	for at > 0 && at < len(text) && !utf8.RuneStart(text[at]) {
+		at--
+	}
+	width = max(min(width, len(text)-at), 1)
+	// the window shown: maxExcerpt characters around the column
+	from, to := at, at
+	for n := 0; n < maxExcerpt/2 && from > 0; n++ {
+		_, w := utf8.DecodeLastRuneInString(text[:from])
+		from -= w
+	}
+	for n := 0; n < maxExcerpt/2 && to < len(text); n++ {
+		_, w := utf8.DecodeRuneInString(text[to:])
+		to += w
+	}
+	before, after := "", ""
+	if from > 0 {
+		before = "…"
+	}
+	if to < len(text) {
+		after = "…"
+	}
+	var caret strings.Builder
+	caret.WriteString(strings.Repeat(" ", utf8.RuneCountInString(before)))
+	for _, r := range text[from:at] {
+		if r == '\t' {
+			caret.WriteByte('\t')
+		} else {
+			caret.WriteByte(' ')
 		}
 	}
-	o, ok := origins[best]
-	if !ok || best == "" {
-		return origin{}, merged
+	carets := max(utf8.RuneCountInString(text[at:min(at+width, to)]), 1)
+	caret.WriteString(strings.Repeat("^", carets))
+	return fmt.Sprintf("%5d | %s%s%s\n      | %s", line, before, visible(text[from:to]), after, caret.String())
+}
+
+// resolve maps a merged key path to the file and file-local path it came
+// from, using the longest recorded prefix: the path itself, else the path
+// without its last key or index, and so on.
+func resolve(origins map[string]origin, merged string) (origin, string) {
+	for p := merged; p != ""; {
+		if o, ok := origins[p]; ok {
+			return o, o.localPath + merged[len(p):]
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			break
+		}
+		p = p[:i]
 	}
-	return o, o.localPath + merged[len(best):]
+	return origin{}, merged
 }
 
 // DecodeTree maps a decoded document (from laporan.json, say) onto a report
@@ -286,7 +350,7 @@ func regularFile(e fs.DirEntry) string {
 	}
 	info, err := e.Info()
 	if err != nil {
-		return fmt.Sprintf("tidak dapat dibaca: %v", err)
+		return "tidak dapat dibaca: " + visible(err.Error())
 	}
 	if info.Size() > MaxDataFileSize {
 		return fmt.Sprintf("terlalu besar (%d MB; paling besar %d MB)", info.Size()>>20, MaxDataFileSize>>20)

@@ -2,6 +2,7 @@ package tomldata
 
 import (
 	"bufio"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -100,8 +101,10 @@ func TestSeedLRAComplete(t *testing.T) {
 	}
 }
 
-// TestSeedProgramTableComplete compares section 3.4: every target,
-// realisasi, capaian and kategori of the source, in order.
+// TestSeedProgramTableComplete compares section 3.4 row by row with the
+// source text: every column the source prints (item, indicator, target,
+// realisasi, capaian, kategori, penjelasan), in order, for every row,
+// item-name-only rows included.
 func TestSeedProgramTableComplete(t *testing.T) {
 	r := loadSeed(t)
 	var table *report.MeasureTable
@@ -114,35 +117,119 @@ func TestSeedProgramTableComplete(t *testing.T) {
 		t.Fatal("table program-kegiatan missing")
 	}
 	src := seedSection(t, "Sasaran Strategis/ Program/ Kegiatan/Subkegiatan", "3.5.Laporan")
-	type cells struct{ target, actual, capaian, kategori string }
-	var want, got []cells
-	for _, c := range src {
-		if len(c) < 6 || norm(c[2]) == "" { // item-name-only rows have no figures
-			continue
-		}
-		want = append(want, cells{norm(c[2]), norm(c[3]), norm(c[4]), norm(c[5])})
+	for _, msg := range compareProgramTable(table.Rows, src) {
+		t.Error(msg)
 	}
-	for _, row := range table.Rows {
-		if row.Target.Kind == report.Absent {
-			continue
-		}
-		got = append(got, cells{norm(row.Target.Published), norm(row.Actual.Published), norm(row.Achievement.Published), norm(row.Category)})
-	}
-	if len(got) != len(want) {
-		t.Fatalf("3.4: %d indicator rows in the source, %d in the data", len(want), len(got))
-	}
-	for i := range want {
-		w := want[i]
-		// the PDF conversion split some words at column wraps ("Rekomen dasi")
-		if got[i] != w && strings.ReplaceAll(got[i].target, " ", "") != strings.ReplaceAll(w.target, " ", "") {
-			t.Errorf("3.4 indicator row %d: data %+v, source %+v", i+1, got[i], w)
+}
+
+// TestSeedProgramTableCompareFails: the comparison above sees a change in
+// any column of any row, a lost row and an extra row.
+func TestSeedProgramTableCompareFails(t *testing.T) {
+	r := loadSeed(t)
+	var rows []report.MeasureRow
+	for _, mt := range r.Results.Tables {
+		if mt.ID == "program-kegiatan" {
+			rows = mt.Rows
 		}
 	}
-	// total rows, item-name-only rows included; one item name split by a
-	// page break is joined into one row in the data
-	if len(src)-1 != len(table.Rows) {
-		t.Errorf("3.4: %d source lines (one page-break split), %d data rows", len(src), len(table.Rows))
+	src := seedSection(t, "Sasaran Strategis/ Program/ Kegiatan/Subkegiatan", "3.5.Laporan")
+	if msgs := compareProgramTable(rows, src); len(msgs) > 0 {
+		t.Fatalf("the seed does not match: %v", msgs)
 	}
+	changes := map[string]func(*report.MeasureRow){
+		"uraian":     func(m *report.MeasureRow) { m.Text += "x" },
+		"indikator":  func(m *report.MeasureRow) { m.Indicator = strings.Replace(m.Indicator, "a", "e", 1) },
+		"target":     func(m *report.MeasureRow) { m.Target = report.ParseFigure(m.Target.Published + "0") },
+		"realisasi":  func(m *report.MeasureRow) { m.Actual = report.ParseFigure("") },
+		"capaian":    func(m *report.MeasureRow) { m.Achievement = report.ParseFigure("101%") },
+		"kategori":   func(m *report.MeasureRow) { m.Category = "Cukup" },
+		"penjelasan": func(m *report.MeasureRow) { m.Explanation = "tambahan" },
+	}
+	for _, at := range []int{0, 2, 40, len(rows) - 1} {
+		for col, change := range changes {
+			changed := slices.Clone(rows)
+			change(&changed[at])
+			if msgs := compareProgramTable(changed, src); len(msgs) == 0 || !strings.Contains(msgs[0], col) {
+				t.Errorf("a change of %s in row %d is not seen: %v", col, at+1, msgs)
+			}
+		}
+	}
+	if len(compareProgramTable(rows[:len(rows)-1], src)) == 0 {
+		t.Error("a lost last row is not seen")
+	}
+	if len(compareProgramTable(append(slices.Clone(rows), rows[0]), src)) == 0 {
+		t.Error("an extra row is not seen")
+	}
+	if len(compareProgramTable(slices.Delete(slices.Clone(rows), 5, 6), src)) == 0 {
+		t.Error("a lost row in the middle is not seen")
+	}
+}
+
+// compareProgramTable lists where the rows of table 3.4 differ from the
+// source text's rows.
+func compareProgramTable(rows []report.MeasureRow, src [][]string) []string {
+	var msgs []string
+	columns := []string{"uraian", "indikator", "target", "realisasi", "capaian", "kategori", "penjelasan"}
+	joined := 0
+	si := 0
+	for di, row := range rows {
+		if si >= len(src) {
+			return append(msgs, fmt.Sprintf("3.4: the data has %d rows, the source only %d (row %d on)", len(rows), len(src), di+1))
+		}
+		cells := padCells(src[si], len(columns))
+		// one item name is split by a page break: its first part ends a page
+		// without figures, the rest starts the next page with the indicator;
+		// the data joins them into one row
+		if si+1 < len(src) && blank(cells[1:]) && row.Indicator != "" {
+			next := padCells(src[si+1], len(columns))
+			if squash(cells[0]+next[0]) == squash(row.Text) {
+				next[0] = cells[0] + " " + next[0]
+				cells = next
+				si++
+				joined++
+			}
+		}
+		si++
+		got := []string{row.Text, row.Indicator, row.Target.Published, row.Actual.Published, row.Achievement.Published, row.Category, row.Explanation}
+		for c, name := range columns {
+			if !sameCell(got[c], cells[c]) {
+				msgs = append(msgs, fmt.Sprintf("3.4 row %d %s: data %q, source %q", di+1, name, got[c], norm(cells[c])))
+			}
+		}
+	}
+	if si != len(src) {
+		msgs = append(msgs, fmt.Sprintf("3.4: %d source rows, only %d matched by the %d data rows", len(src), si, len(rows)))
+	}
+	if joined != 1 {
+		msgs = append(msgs, fmt.Sprintf("3.4: %d item names joined across a page break, want 1", joined))
+	}
+	return msgs
+}
+
+func padCells(cells []string, n int) []string {
+	out := make([]string, n)
+	copy(out, cells)
+	return out
+}
+
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if norm(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// squash drops all white space: the PDF conversion split some words at
+// column wraps ("Rekomen dasi", "DPA- SKPD", "Kabupaten/ Kota").
+func squash(s string) string { return spaces.ReplaceAllString(s, "") }
+
+// sameCell: the data has the source's text, exactly (white space runs
+// aside), or with the spaces the PDF conversion put inside a word removed.
+func sameCell(data, source string) bool {
+	d, s := norm(data), norm(source)
+	return d == s || (squash(d) == squash(s) && len(d) < len(s))
 }
 
 // TestSeedRowCounts pins the number of rows of every table, counted by hand

@@ -22,14 +22,16 @@ type builder struct {
 // Build makes the view of one report. findings is r.Audit().
 func Build(r *report.Report, findings []report.Finding) *Report {
 	b := &builder{r: r, s: r.Meta.Settings, base: r.Agency.Slug + "/" + fmt.Sprint(r.Year) + "/", tables: map[string]report.TableInfo{}}
+	tables := map[string]TableLink{}
 	for _, t := range r.Tables() {
 		b.tables[t.ID] = t
+		tables[t.ID] = TableLink{Title: t.Title, URL: b.page(t.Page), Download: t.Download}
 	}
 	v := &Report{
 		Key: r.Agency.Slug + "/" + fmt.Sprint(r.Year), AgencySlug: r.Agency.Slug, Agency: r.Agency.Name,
 		Government: r.Agency.Government, Province: r.Agency.Province, Address: r.Agency.Address,
 		Year: r.Year, Title: r.Meta.Title, PlaceDate: r.Meta.PlaceDate, Source: r.Meta.Source, URL: b.base,
-		Items: map[string]*ItemPage{}, Charts: map[string]*Chart{},
+		Items: map[string]*ItemPage{}, Charts: map[string]*Chart{}, Tables: tables,
 	}
 	for _, p := range r.Pages() {
 		title := p.Title
@@ -58,6 +60,7 @@ func Build(r *report.Report, findings []report.Finding) *Report {
 	b.totals()
 	b.mainMeasurement()
 	b.itemSummaries()
+	b.brief()
 	return v
 }
 
@@ -254,6 +257,10 @@ func (b *builder) indicatorRow(m report.MeasuredRow) IndicatorRow {
 		Actual: row.Actual.Published, Published: row.Achievement.Published, Formula: ach.Formula, Category: row.Category, Note: row.Note,
 		BandLevel: -1, Status: res.Status, Truncated: row.Truncated}
 	switch {
+	case res.Ambiguous:
+		ir.Ambiguous, ir.AltMatches = true, res.AlternativeMatches
+		ir.Recomputed, ir.AltRecomputed = achievementText(res.Achievement), achievementText(res.Alternative)
+		ir.Reason = "angka ambigu: dua bacaan"
 	case ach.OK:
 		ir.Computable, ir.RecomputedValue, ir.Recomputed = true, ach.Percent, pct(ach.Raw)
 		if ach.Capped {
@@ -268,6 +275,19 @@ func (b *builder) indicatorRow(m report.MeasuredRow) IndicatorRow {
 		ir.Reason = "nilai kualitatif"
 	default:
 		ir.Recomputed, ir.Reason = "–", res.Status
+	}
+	for _, o := range b.r.OtherTargets(m) {
+		ot := OtherTarget{Source: o.Source, Target: o.Target.Published, Capaian: achievementText(o.Result.Achievement), BandLevel: -1}
+		if o.TableID != "" {
+			ot.URL = b.tablePage(o.TableID)
+			if o.Row > 0 {
+				ot.URL += "#" + anchor(o.TableID, o.Row)
+			}
+		}
+		if o.Result.HasBand {
+			ot.Band, ot.BandLevel = o.Result.Band.Name, o.Result.Band.Level
+		}
+		ir.OtherTargets = append(ir.OtherTargets, ot)
 	}
 	if res.HasBand {
 		ir.Band, ir.BandLevel, ir.BandFromPrinted = res.Band.Name, res.Band.Level, res.FromPublished
@@ -315,6 +335,18 @@ func (b *builder) measures() {
 		}
 		b.v.SeriesList = append(b.v.SeriesList, st)
 	}
+}
+
+// achievementText is a recomputed capaian in words: the percentage before
+// any cap, the grade comparison, or "–".
+func achievementText(a report.Achievement) string {
+	switch {
+	case a.OK:
+		return pct(a.Raw)
+	case a.Qualitative:
+		return map[bool]string{true: "tercapai", false: "tidak tercapai"}[a.Met]
+	}
+	return "–"
 }
 
 // orAbsent shows a cell the report does not give as absent, never as zero.
@@ -401,7 +433,8 @@ func (b *builder) findings(fs []report.Finding) {
 			f.Info++
 		}
 		vf := Finding{N: i + 1, Severity: x.Severity.String(), Level: int(x.Severity), Kind: string(x.Kind), Table: x.Table,
-			Row: x.Row, Item: x.Item, ItemURL: b.itemURL(x.Ref), Field: x.Field, Published: x.Published, Detail: x.Detail}
+			Row: x.Row, Item: x.Item, ItemURL: b.itemURL(x.Ref), Field: x.Field, Published: x.Published, Detail: x.Detail,
+			Family: string(x.Family()), Compare: x.Compare}
 		if x.Row > 0 && x.TableID != "" {
 			vf.TableURL = b.tablePage(x.TableID) + "#" + anchor(x.TableID, x.Row)
 		} else if x.TableID != "" {
@@ -415,6 +448,42 @@ func (b *builder) findings(fs []report.Finding) {
 			page.Findings = append(page.Findings, vf)
 		}
 	}
+	for _, fam := range report.Families {
+		ff := FindingFamily{ID: string(fam)}
+		for _, vf := range f.List {
+			if vf.Family != ff.ID {
+				continue
+			}
+			ff.Count++
+			ff.List = append(ff.List, vf)
+			switch vf.Level {
+			case int(report.Serious):
+				ff.Serious++
+			case int(report.Warning):
+				ff.Warning++
+			default:
+				ff.Info++
+			}
+		}
+		if ff.Count > 0 {
+			f.Families = append(f.Families, ff)
+		}
+	}
+	// the most material: the audit lists the serious first; among them the
+	// families a reader most needs (changed targets, contradicted
+	// agreements) before arithmetic
+	rank := map[string]int{}
+	for i, fam := range report.Families {
+		rank[string(fam)] = i
+	}
+	order := append([]Finding(nil), f.List...)
+	sort.SliceStable(order, func(i, j int) bool {
+		if order[i].Level != order[j].Level {
+			return order[i].Level > order[j].Level
+		}
+		return rank[order[i].Family] < rank[order[j].Family]
+	})
+	f.Top = order[:min(3, len(order))]
 	b.v.Findings = f
 }
 
@@ -430,6 +499,19 @@ func (b *builder) headline() {
 		Actual: row.Actual, CapaianPublished: row.Published, CapaianRecomputed: row.Recomputed, Formula: row.Formula,
 		Category: row.Category, Band: row.Band, BandLevel: row.BandLevel, CapNote: row.CapNote, Status: row.Status, Source: row.Table, SourceURL: row.TableURL}
 	h.Value, h.HasValue = m.Result.Value, m.Result.HasBand
+	h.OtherTargets = row.OtherTargets
+	if len(row.OtherTargets) > 0 {
+		o := row.OtherTargets[0]
+		if strings.Contains(o.Source, "awal") {
+			h.TargetMoved = fmt.Sprintf("Target diubah dari %s menjadi %s; terhadap target awal capaian %s", o.Target, row.Target, o.Capaian)
+		} else {
+			h.TargetMoved = fmt.Sprintf("%s memuat target %s, tetapi tabel capaian memakai %s; terhadap target %s capaian %s", o.Source, o.Target, row.Target, o.Target, o.Capaian)
+		}
+		if o.Band != "" {
+			h.TargetMoved += " (" + o.Band + ")"
+		}
+		h.TargetMoved += "."
+	}
 	if ind := b.r.PlanIndicator(m.Row.Ref); ind != nil && h.InitialTarget == "" {
 		for _, t := range ind.Targets {
 			if t.Year == b.r.Year && t.Kind == "awal" {
@@ -524,27 +606,63 @@ func (b *builder) totals() {
 func (b *builder) mainMeasurement() {
 	bs := b.s.Bands()
 	rows := b.r.MainMeasurement()
-	mm := MainMeasurement{Count: len(rows), Stated: b.r.Meta.StatedCount}
+	mm := MainMeasurement{Stated: b.r.Meta.StatedCount}
 	if t := b.r.ResultsTable(b.r.Meta.MainTable); t != nil {
 		info := b.tables[t.ID]
 		mm.Table, mm.TableURL, mm.Download = info.Title, b.page(info.Page)+"#tabel-"+t.ID, info.Download
 	}
 	counts := map[string]int{}
 	for _, m := range rows {
-		if m.Result.HasBand {
+		switch {
+		case m.Result.Ambiguous:
+			mm.Ambiguous++
+			continue
+		case m.Result.HasBand:
 			counts[m.Result.Band.Name]++
-		} else {
+		default:
 			mm.Unassessed++
 		}
+		ir := b.indicatorRow(m)
 		if m.Result.BelowTarget {
-			b.v.BelowTarget = append(b.v.BelowTarget, b.indicatorRow(m))
+			b.v.BelowTarget = append(b.v.BelowTarget, ir)
+		}
+		if len(ir.OtherTargets) > 0 {
+			b.v.TargetChanges = append(b.v.TargetChanges, ir)
 		}
 	}
+	mm.Count = len(rows) - mm.Ambiguous
 	for _, band := range bs.Bands {
 		b.v.Bands = append(b.v.Bands, BandStat{Name: band.Name, Count: counts[band.Name], Level: band.Level})
 	}
 	b.v.Bands = append(b.v.Bands, BandStat{Name: "Tidak dapat dinilai", Count: mm.Unassessed, Level: len(bs.Bands)})
 	b.v.Main = mm
+}
+
+// brief makes the DPRD brief's programme table: a programme's own
+// indicators (from the main measurement) beside its budget.
+func (b *builder) brief() {
+	for _, p := range b.v.Programs {
+		page := b.v.Items[p.ID]
+		if page == nil {
+			continue
+		}
+		rows := page.Indicators
+		if len(rows) == 0 {
+			rows = []IndicatorRow{{BandLevel: -1}}
+		}
+		for i, ir := range rows {
+			br := BriefRow{Indicator: ir.Indicator, Target: ir.Target, Actual: ir.Actual, Published: ir.Published, Recomputed: ir.Recomputed,
+				Band: ir.Band, BandLevel: ir.BandLevel, Differs: ir.Differs}
+			if i == 0 {
+				br.Program, br.URL, br.Span = p.Name, p.URL, len(rows)
+				br.Absorption = p.Absorption
+				if p.HasAmounts {
+					br.Budget, br.Spent = idformat.RupiahShort(p.BudgetAmount), idformat.RupiahShort(p.SpentAmount)
+				}
+			}
+			b.v.ProgramBrief = append(b.v.ProgramBrief, br)
+		}
+	}
 }
 
 // AverageCapaian is the mean recomputed capaian of an item's own

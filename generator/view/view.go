@@ -28,7 +28,8 @@ type Report struct {
 	SourceFile string `json:"source_file"` // URL of the source text, if bundled
 	URL        string `json:"url"`
 
-	Pages       []PageLink           `json:"pages"` // the pages this report has, in navigation order
+	Pages       []PageLink           `json:"pages"`  // the pages this report has, in navigation order
+	Tables      map[string]TableLink `json:"tables"` // every table of the report by id (report.Tables)
 	Method      Method               `json:"method"`
 	Headline    *Headline            `json:"headline"` // nil: the report declares no headline
 	Series      *SeriesData          `json:"headline_series"`
@@ -51,6 +52,12 @@ type Report struct {
 	Items       map[string]*ItemPage `json:"items"`
 	Charts      map[string]*Chart    `json:"charts"`
 	BelowTarget []IndicatorRow       `json:"below_target"`
+	// TargetChanges: rows of the main measurement (and the headline) whose
+	// indicator has another target in the report.
+	TargetChanges []IndicatorRow `json:"target_changes"`
+	// ProgramBrief is the DPRD brief's table: each programme's own
+	// indicators with its budget on the first row.
+	ProgramBrief []BriefRow `json:"program_brief"`
 }
 
 // PageLink is one page of a report in its navigation.
@@ -59,6 +66,31 @@ type PageLink struct {
 	URL   string `json:"url"`
 	Nav   string `json:"nav"` // i18n key of the label
 	Title string `json:"title"`
+}
+
+// BriefRow is one line of the DPRD brief's programme table.
+type BriefRow struct {
+	Program    string `json:"program"`
+	URL        string `json:"url"`
+	Span       int    `json:"span"` // rows of this programme; 0 on its continuation rows
+	Indicator  string `json:"indicator"`
+	Target     string `json:"target"`
+	Actual     string `json:"actual"`
+	Published  string `json:"published"`
+	Recomputed string `json:"recomputed"`
+	Band       string `json:"band"`
+	BandLevel  int    `json:"band_level"`
+	Differs    bool   `json:"differs"`
+	Budget     string `json:"budget"` // short form ("Rp 7,9 miliar"); exact on the budget page
+	Spent      string `json:"spent"`
+	Absorption string `json:"absorption"`
+}
+
+// TableLink is a table of the report as the registry names it.
+type TableLink struct {
+	Title    string `json:"title"`
+	URL      string `json:"url"`
+	Download string `json:"download"`
 }
 
 // MainMeasurement names what the counts per category and the below-target
@@ -70,6 +102,7 @@ type MainMeasurement struct {
 	Count      int    `json:"count"`     // indicators counted
 	Stated     int    `json:"stated"`    // indicators the report says it has; 0 = not stated
 	Unassessed int    `json:"unassessed"`
+	Ambiguous  int    `json:"ambiguous"` // rows with an unsettled ambiguous figure, counted nowhere
 }
 
 // SeriesData is the yearly series charted with the headline: numbers kept
@@ -115,24 +148,26 @@ type BandRule struct {
 
 // Headline is the strategic target and its result, for the report home.
 type Headline struct {
-	Goal              string  `json:"goal"`
-	Indicator         string  `json:"indicator"`
-	Polarity          string  `json:"polarity"`
-	Target            string  `json:"target"`
-	InitialTarget     string  `json:"initial_target"`
-	Actual            string  `json:"actual"`
-	CapaianPublished  string  `json:"capaian_published"`
-	CapaianRecomputed string  `json:"capaian_recomputed"`
-	Formula           string  `json:"formula"`
-	Category          string  `json:"category"`
-	Band              string  `json:"band"`
-	BandLevel         int     `json:"band_level"`
-	CapNote           string  `json:"cap_note"`
-	Status            string  `json:"status"`
-	Value             float64 `json:"value"` // the capaian the band uses, for sorting
-	HasValue          bool    `json:"has_value"`
-	Source            string  `json:"source"`
-	SourceURL         string  `json:"source_url"`
+	Goal              string        `json:"goal"`
+	Indicator         string        `json:"indicator"`
+	Polarity          string        `json:"polarity"`
+	Target            string        `json:"target"`
+	InitialTarget     string        `json:"initial_target"`
+	Actual            string        `json:"actual"`
+	CapaianPublished  string        `json:"capaian_published"`
+	CapaianRecomputed string        `json:"capaian_recomputed"`
+	Formula           string        `json:"formula"`
+	Category          string        `json:"category"`
+	Band              string        `json:"band"`
+	BandLevel         int           `json:"band_level"`
+	CapNote           string        `json:"cap_note"`
+	Status            string        `json:"status"`
+	Value             float64       `json:"value"` // the capaian the band uses, for sorting
+	OtherTargets      []OtherTarget `json:"other_targets"`
+	TargetMoved       string        `json:"target_moved"` // the sentence, when the target moved
+	HasValue          bool          `json:"has_value"`
+	Source            string        `json:"source"`
+	SourceURL         string        `json:"source_url"`
 }
 
 // Totals are the report-wide budget figures.
@@ -155,7 +190,19 @@ type BandStat struct {
 
 // Findings are the audit's results, counted and listed.
 type Findings struct {
-	Total   int       `json:"total"`
+	Total    int             `json:"total"`
+	Serious  int             `json:"serious"`
+	Warning  int             `json:"warning"`
+	Info     int             `json:"info"`
+	List     []Finding       `json:"list"`
+	Families []FindingFamily `json:"families"` // only families with findings, in report.Families order
+	Top      []Finding       `json:"top"`      // the most material, at most three
+}
+
+// FindingFamily is one group of findings on the Catatan data page.
+type FindingFamily struct {
+	ID      string    `json:"id"`
+	Count   int       `json:"count"`
 	Serious int       `json:"serious"`
 	Warning int       `json:"warning"`
 	Info    int       `json:"info"`
@@ -178,6 +225,8 @@ type Finding struct {
 	Recomputed string `json:"recomputed"`
 	Difference string `json:"difference"`
 	Detail     string `json:"detail"`
+	Family     string `json:"family"`
+	Compare    string `json:"compare"` // the table of the comparison figure; "" when recomputed
 }
 
 // Section is narrative text.
@@ -341,9 +390,27 @@ type IndicatorRow struct {
 	Band            string  `json:"band"`
 	BandLevel       int     `json:"band_level"`
 	BandFromPrinted bool    `json:"band_from_printed"` // no target/realisasi: band of the printed capaian
-	Status          string  `json:"status"`            // why there is no band
-	Truncated       bool    `json:"truncated"`
-	Note            string  `json:"note"`
+	// Ambiguous: a figure has two readings; Recomputed is the decimal
+	// reading, AltRecomputed the thousands reading.
+	Ambiguous     bool   `json:"ambiguous"`
+	AltRecomputed string `json:"alt_recomputed"`
+	AltMatches    bool   `json:"alt_matches"`
+	// OtherTargets: capaian against every other target the report states.
+	OtherTargets []OtherTarget `json:"other_targets"`
+	Status       string        `json:"status"` // why there is no band
+	Truncated    bool          `json:"truncated"`
+	Note         string        `json:"note"`
+}
+
+// OtherTarget is the capaian of a row against another target the report
+// states for the same indicator.
+type OtherTarget struct {
+	Source    string `json:"source"`
+	URL       string `json:"url"`
+	Target    string `json:"target"`
+	Capaian   string `json:"capaian"`
+	Band      string `json:"band"`
+	BandLevel int    `json:"band_level"`
 }
 
 // SeriesTable is a realisation series.

@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -44,7 +46,8 @@ function watch(context) {
     page.on('pageerror', (e) => log.errors.push(`${page.url()}: ${e.message}`));
   });
   context.on('request', (r) => log.requests.push(r.url()));
-  context.on('requestfailed', (r) => log.errors.push(`request failed ${r.url()}: ${r.failure()?.errorText}`));
+  // ERR_ABORTED: a request cut short by the next navigation, not an error of the site
+  context.on('requestfailed', (r) => { if (r.failure()?.errorText !== 'net::ERR_ABORTED') log.errors.push(`request failed ${r.url()}: ${r.failure()?.errorText}`); });
   context.on('response', (r) => { if (r.status() >= 400) log.errors.push(`HTTP ${r.status()} ${r.url()}`); });
   return log;
 }
@@ -226,17 +229,29 @@ if (!GENERIC) test('search: the header form finds the Penyediaan Permakanan page
   assertLocal(log);
 });
 
-if (!GENERIC) test('the DPRD brief prints on at most three A4 pages', async () => {
+if (!GENERIC) test('the DPRD brief prints on at most three A4 pages, none holding only the footer', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(SITE + '/' + R + 'ringkasan-dprd/');
-  const { count, boxes } = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  const { count, boxes } = pdfPages(pdf);
   assert.ok(count >= 1 && count <= 3, `${count} pages`);
   for (const b of boxes) assert.deepEqual(b, A4);
-  for (const needed of ['Sasaran strategis', 'Penyerapan anggaran', 'Indikator di bawah target', 'Catatan data']) {
+  for (const needed of ['Sasaran strategis', 'Penyerapan anggaran', 'Program: capaian dan anggaran', 'Indikator di bawah target',
+    'Target yang diubah atau berbeda antartabel', 'Catatan data']) {
     assert.ok(await page.getByText(needed).first().isVisible(), `brief lacks ${needed}`);
   }
   assert.equal(await page.locator('figure.chart svg').count(), 2, 'the brief shows the two key charts');
+  // read each printed page's text (poppler's pdftotext): every page carries
+  // content of its own, not only the footer
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'brief-')), 'brief.pdf');
+  fs.writeFileSync(file, pdf);
+  const footer = /^(Data dari laporan kinerja|halaman Catatan data|Dokumen sumber|Rincian lengkap|PDF ·|sidoarjo\/)/;
+  for (let i = 1; i <= count; i++) {
+    const text = execFileSync('pdftotext', ['-f', String(i), '-l', String(i), '-layout', file, '-'], { encoding: 'utf8' });
+    const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !footer.test(l));
+    assert.ok(lines.length >= 10, `page ${i} holds only ${lines.length} lines besides the footer: ${JSON.stringify(lines)}`);
+  }
   console.log(`DPRD brief: ${count} A4 pages`);
   await context.close();
 });
