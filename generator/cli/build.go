@@ -40,6 +40,7 @@ type buildStats struct {
 	Load   time.Duration // load, validate, audit, view
 	Charts time.Duration // go-echarts options + one Node process rendering SVG
 	Hugo   time.Duration // write the stage and run Hugo
+	Search time.Duration // Pagefind indexing the built site
 	Pages  int
 }
 
@@ -148,10 +149,13 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 		_ = os.RemoveAll(tmp)
 		return st, err
 	}
+	st.Hugo = time.Since(t2)
+	t3 := time.Now()
 	if err := searchIndex(ctx, o.Root, tmp); err != nil {
 		_ = os.RemoveAll(tmp)
 		return st, err
 	}
+	st.Search = time.Since(t3)
 	if !o.Force {
 		if err := compareWithPublished(o.Out, tmp); err != nil {
 			_ = os.RemoveAll(tmp)
@@ -161,9 +165,8 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 	if err := hugosite.Publish(tmp, o.Out); err != nil {
 		return st, err
 	}
-	st.Hugo = time.Since(t2)
-	fmt.Fprintf(o.Log, "Situs dibangun di %s: %d laporan, %d halaman hasil generator, %d grafik (data %v, grafik %v, Hugo %v).\n",
-		o.Out, len(reports), st.Pages, len(specs), st.Load.Round(time.Millisecond), st.Charts.Round(time.Millisecond), st.Hugo.Round(time.Millisecond))
+	fmt.Fprintf(o.Log, "Situs dibangun di %s: %d laporan, %d halaman hasil generator, %d grafik (data %v, grafik %v, Hugo %v, Pagefind %v).\n",
+		o.Out, len(reports), st.Pages, len(specs), st.Load.Round(time.Millisecond), st.Charts.Round(time.Millisecond), st.Hugo.Round(time.Millisecond), st.Search.Round(time.Millisecond))
 	return st, nil
 }
 
