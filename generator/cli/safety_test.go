@@ -166,3 +166,17 @@ func TestKilledPublishIsRepaired(t *testing.T) {
 	}
 	sameTree(t, before, treeHashes(t, out))
 }
+
+// TestHugoErrorsArePrinted: a template error that Hugo only logs (errorf)
+// is printed in full, not as "logged 1 error(s)".
+func TestHugoErrorsArePrinted(t *testing.T) {
+	root := copyProject(t)
+	edit(t, filepath.Join(root, "layouts", "metodologi.html"), `{{ define "main" }}`, `{{ define "main" }}{{ errorf "uji galat templat %s" "metodologi" }}`)
+	_, err := runBuild(root)
+	if err == nil {
+		t.Fatal("the build succeeded")
+	}
+	if !strings.Contains(err.Error(), "uji galat templat metodologi") {
+		t.Errorf("the logged template error is not printed: %v", err)
+	}
+}
