@@ -157,7 +157,7 @@ func TestResultsOnlyReport(t *testing.T) {
 	out := builtReports(t)
 	home := readPage(t, out, hasilSaja+"index.html")
 	// the headline: 71,36 ÷ 65 = 109,78 % raw, capped at 100 as printed
-	mustContain(t, "headline", home, "Persentase PMKS yang tertangani", "65%", "71,36%", "109,78 %", "dibatasi 100,00 %", "Tercapai Target")
+	mustContain(t, "headline", home, "Persentase PMKS yang tertangani", "65%", "71,36%", "109,78 %", "dibatasi laporan menjadi 100,00 %", "Tercapai Target")
 	sameCounts(t, "report home", bandCounts(home), map[string]string{"Terlampaui Target": "0", "Tercapai Target": "5", "Target Tidak Tercapai": "2"})
 	// no budget anywhere: absent, never Rp 0
 	for _, p := range []string{"anggaran", "program", "rencana", "profil", "efisiensi"} {

@@ -264,7 +264,7 @@ func (b *builder) indicatorRow(m report.MeasuredRow) IndicatorRow {
 	case ach.OK:
 		ir.Computable, ir.RecomputedValue, ir.Recomputed = true, ach.Percent, pct(ach.Raw)
 		if ach.Capped {
-			ir.CapNote = "dibatasi " + pct(ach.Percent)
+			ir.CapNote = "dibatasi laporan menjadi " + pct(ach.Percent)
 		}
 		if res.Compared {
 			ir.Difference = diffPoints(res.Difference)
