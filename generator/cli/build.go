@@ -17,6 +17,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/BurntSushi/toml"
+
 	"github.com/sakip-terbuka/lakip/generator/echarts"
 	"github.com/sakip-terbuka/lakip/generator/hugosite"
 	"github.com/sakip-terbuka/lakip/generator/opendata"
@@ -75,6 +77,10 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 	if len(reports) == 0 && !o.Force {
 		return st, fmt.Errorf("tidak ada laporan di %s: situs tidak diganti dengan situs kosong (pakai -force bila memang disengaja)", dataDir(o.Root))
 	}
+	lic, err := siteLicense(o.Root)
+	if err != nil {
+		return st, err
+	}
 	stage := hugosite.NewStage(filepath.Join(o.Root, hugosite.StageDir, "gen"))
 	var specs []echarts.Spec
 	views := make([]*view.Report, 0, len(reports))
@@ -124,7 +130,7 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 		if err := stage.AddJSON(fmt.Sprintf("data/laporan/%s/%d.json", v.AgencySlug, v.Year), v); err != nil {
 			return st, err
 		}
-		if err := stageOpenData(stage, reportByKey[v.Key], v); err != nil {
+		if err := stageOpenData(stage, reportByKey[v.Key], v, lic); err != nil {
 			return st, err
 		}
 	}
@@ -231,7 +237,7 @@ func ensureNodeModules(ctx context.Context, root string, log io.Writer, withDev 
 // stageOpenData writes the report's open data: one CSV and one JSON file per
 // table, the data package describing them, the whole report as one JSON
 // file, and the list the "Data terbuka" page shows.
-func stageOpenData(stage *hugosite.Stage, r *report.Report, v *view.Report) error {
+func stageOpenData(stage *hugosite.Stage, r *report.Report, v *view.Report, lic opendata.License) error {
 	dir := "static/" + v.URL + "data/"
 	resources := opendata.Build(r, v)
 	type listed struct {
@@ -252,13 +258,30 @@ func stageOpenData(stage *hugosite.Stage, r *report.Report, v *view.Report) erro
 		stage.Add(dir+res.Name+".json", b)
 		list = append(list, listed{res.Name, res.Title, res.Description, res.Section, len(res.Rows), res.Fields})
 	}
-	if err := stage.AddJSON(dir+"datapackage.json", opendata.DataPackage(r, resources)); err != nil {
+	if err := stage.AddJSON(dir+"datapackage.json", opendata.DataPackage(r, resources, lic)); err != nil {
 		return err
 	}
 	whole := map[string]any{"instansi": opendata.AgencyTree(r.Agency), "tahun": r.Year, "laporan_kinerja": opendata.Tree(r)}
 	if err := stage.AddJSON(dir+"laporan.json", whole); err != nil {
 		return err
 	}
+	// one ZIP of every file of the report: the tables, the package, the
+	// whole report, and the source document when bundled
+	files := map[string][]byte{}
+	for _, res := range resources {
+		files[res.Name+".csv"] = stage.Bytes(dir + res.Name + ".csv")
+		files[res.Name+".json"] = stage.Bytes(dir + res.Name + ".json")
+	}
+	files["datapackage.json"] = stage.Bytes(dir + "datapackage.json")
+	files["laporan.json"] = stage.Bytes(dir + "laporan.json")
+	if v.SourceFile != "" {
+		files["sumber/"+path.Base(v.SourceFile)] = stage.Bytes("static/" + v.SourceFile)
+	}
+	zipped, err := opendata.Zip(files)
+	if err != nil {
+		return err
+	}
+	stage.Add("static/"+v.ZipFile, zipped)
 	return stage.AddJSON(fmt.Sprintf("data/terbuka/%s/%d.json", v.AgencySlug, v.Year), list)
 }
 
@@ -329,4 +352,18 @@ func compareWithPublished(published, built string) error {
 	}
 	sort.Strings(lost)
 	return fmt.Errorf("situs tidak diganti: laporan yang sudah terbit kehilangan sebagian besar halamannya:\n  %s\n(bila memang disengaja, bangun dengan -force)", strings.Join(lost, "\n  "))
+}
+
+// siteLicense reads the licence of the published data from config.toml
+// ([params.lisensi]); the templates read the same keys.
+func siteLicense(root string) (opendata.License, error) {
+	var cfg struct {
+		Params struct {
+			License opendata.License `toml:"lisensi"`
+		} `toml:"params"`
+	}
+	if _, err := toml.DecodeFile(filepath.Join(root, "config.toml"), &cfg); err != nil {
+		return opendata.License{}, fmt.Errorf("config.toml: %w", err)
+	}
+	return cfg.Params.License, nil
 }

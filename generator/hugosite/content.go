@@ -42,6 +42,9 @@ func NewStage(dir string) *Stage { return &Stage{Dir: dir, files: map[string][]b
 // Add records a file to write, by slash path below the stage.
 func (s *Stage) Add(path string, data []byte) { s.files[path] = data }
 
+// Bytes returns a recorded file, nil if none.
+func (s *Stage) Bytes(path string) []byte { return s.files[path] }
+
 // AddJSON records a JSON file with sorted keys and no HTML escaping.
 func (s *Stage) AddJSON(path string, v any) error {
 	var buf bytes.Buffer

@@ -499,9 +499,17 @@ func describeResource(x Resource) string {
 	return strings.TrimSpace(x.Description + " (bagian " + x.Section + ")")
 }
 
+// License is the licence the site publishes its data under (config.toml,
+// [params.lisensi]).
+type License struct {
+	Name  string `toml:"nama"`   // SPDX id, e.g. CC-BY-4.0
+	Title string `toml:"judul"`  // in words
+	Path  string `toml:"alamat"` // URL of the licence text
+}
+
 // DataPackage describes the resources as a Frictionless Tabular Data
 // Package. dir is the URL folder of the files, relative to the package.
-func DataPackage(r *report.Report, resources []Resource) map[string]any {
+func DataPackage(r *report.Report, resources []Resource, lic License) map[string]any {
 	var res []any
 	for _, x := range resources {
 		var fields []any
@@ -521,7 +529,18 @@ func DataPackage(r *report.Report, resources []Resource) map[string]any {
 			"schema": map[string]any{"fields": fields},
 		})
 	}
+	var licenses []any
+	if lic.Name != "" || lic.Path != "" {
+		l := map[string]any{}
+		for k, v := range map[string]string{"name": lic.Name, "title": lic.Title, "path": lic.Path} {
+			if v != "" {
+				l[k] = v
+			}
+		}
+		licenses = append(licenses, l)
+	}
 	return map[string]any{
+		"licenses":    licenses,
 		"profile":     "tabular-data-package",
 		"name":        fmt.Sprintf("%s-%d", r.Agency.Slug, r.Year),
 		"title":       r.Meta.Title,

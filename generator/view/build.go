@@ -47,6 +47,7 @@ func Build(r *report.Report, findings []report.Finding) *Report {
 	if r.Meta.SourceFile != "" {
 		v.SourceFile = b.base + "sumber/" + path.Base(r.Meta.SourceFile)
 	}
+	v.ZipFile = fmt.Sprintf("%sdata/%s-%d.zip", b.base, r.Agency.Slug, r.Year)
 	b.v = v
 	b.method()
 	b.items()

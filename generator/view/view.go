@@ -26,6 +26,7 @@ type Report struct {
 	PlaceDate  string `json:"place_date"`
 	Source     string `json:"source"`
 	SourceFile string `json:"source_file"` // URL of the source text, if bundled
+	ZipFile    string `json:"zip_file"`    // URL of the ZIP of every open-data file of the report
 	URL        string `json:"url"`
 
 	Pages       []PageLink           `json:"pages"`  // the pages this report has, in navigation order
