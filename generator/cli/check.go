@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -24,13 +26,24 @@ func loadData(root string) ([]*report.Report, error) {
 	return tomldata.Load(os.DirFS(dir), "data")
 }
 
-// check prints data errors, then the audit findings of every report.
-func check(root string, w io.Writer) error {
+// Output formats of check.
+const (
+	formatText   = "teks"   // for people: problems with the line shown
+	formatGitHub = "github" // GitHub Actions workflow commands: each problem on its line in a pull request
+)
+
+// check prints data errors, then the audit findings of every report, in
+// the given format.
+func check(root string, w io.Writer, format string) error {
 	reports, err := loadData(root)
 	var problems tomldata.Problems
 	if errors.As(err, &problems) {
 		fmt.Fprintf(w, "GALAT DATA (%d) — situs tidak dapat dibangun sampai semuanya diperbaiki:\n\n", len(problems))
 		for _, p := range problems {
+			if format == formatGitHub {
+				fmt.Fprintln(w, githubAnnotation(p))
+				continue
+			}
 			fmt.Fprintf(w, "%s\n\n", p.Error())
 		}
 		return errDataInvalid
@@ -38,14 +51,68 @@ func check(root string, w io.Writer) error {
 		return err
 	}
 	if len(reports) == 0 {
-		fmt.Fprintf(w, "GALAT DATA: %s tidak berisi laporan (data/<instansi>/instansi.toml dan data/<instansi>/<tahun>/*.toml); buat satu dengan: go run ./generator new <instansi> <tahun>\n", dataDir(root))
+		msg := fmt.Sprintf("%s tidak berisi laporan (data/<instansi>/instansi.toml dan data/<instansi>/<tahun>/*.toml); buat satu dengan: go run ./generator new <instansi> <tahun>", dataDir(root))
+		if format == formatGitHub {
+			fmt.Fprintf(w, "::error title=GALAT DATA::%s\n", escapeGitHubData(msg))
+		} else {
+			fmt.Fprintf(w, "GALAT DATA: %s\n", msg)
+		}
 		return errDataInvalid
+	}
+	if format == formatGitHub {
+		// the findings quote text from the data, which may hold a line that
+		// GitHub would run as a workflow command: none is run until the
+		// token, which the data cannot know
+		token, err := stopToken()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "::stop-commands::%s\n", token)
+		defer fmt.Fprintf(w, "::%s::\n", token)
 	}
 	fmt.Fprintf(w, "Data sah: %d laporan.\n", len(reports))
 	for _, r := range reports {
 		writeAudit(w, r)
 	}
 	return nil
+}
+
+// githubAnnotation is a data problem as a GitHub Actions error annotation:
+// on its file, line and column when it has them. The message is one line;
+// properties and message are escaped as GitHub's toolkit escapes them.
+func githubAnnotation(p tomldata.Problem) string {
+	var b strings.Builder
+	b.WriteString("::error file=")
+	b.WriteString(escapeGitHubProperty(p.File))
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ",line=%d,col=%d", p.Line, p.Col)
+	}
+	b.WriteString(",title=GALAT DATA::")
+	msg := p.Message
+	if p.KeyPath != "" {
+		msg = p.KeyPath + ": " + msg
+	}
+	b.WriteString(escapeGitHubData(msg))
+	return b.String()
+}
+
+// escapeGitHubData escapes the message of a workflow command.
+func escapeGitHubData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeGitHubProperty escapes the value of a workflow command's property.
+func escapeGitHubProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// stopToken is a random token for ::stop-commands::.
+func stopToken() (string, error) {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return "temuan-" + hex.EncodeToString(b), nil
 }
 
 // writeAudit prints one report's totals and findings in plain words.

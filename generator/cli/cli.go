@@ -29,6 +29,8 @@ Opsi umum:
   -force         terbitkan juga bila data/ tidak berisi laporan, atau laporan yang sudah terbit
                  kehilangan lebih dari separuh halamannya (bawaan: ditolak, situs lama tetap)
   -addr HOST:PORT  alamat server serve (bawaan: 127.0.0.1:1313)
+  -format teks|github  keluaran check: teks (bawaan), atau github: setiap galat data sebagai
+                 anotasi GitHub Actions (::error file=…,line=…,col=…) pada barisnya di pull request
 
 Satu build pada satu waktu per proyek: build kedua (atau serve yang membangun ulang)
 menunggu yang pertama selesai. Situs lama diganti hanya setelah situs baru lengkap.
@@ -64,6 +66,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	addr := fs.String("addr", "127.0.0.1:1313", "alamat server (serve)")
 	baseURL := fs.String("baseurl", "", "URL dasar situs (bawaan: dari config.toml)")
 	force := fs.Bool("force", false, "terbitkan walau tanpa laporan atau laporan kehilangan banyak halaman")
+	format := fs.String("format", formatText, "keluaran check: teks atau github")
 	// flags may come before or after the positional arguments of `new`
 	var positional []string
 	for {
@@ -81,6 +84,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		positional, rest = append(positional, rest[0]), rest[1:]
 	}
+	if *format != formatText && *format != formatGitHub {
+		return fmt.Errorf("%w: -format %q tidak dikenal: pakai %s atau %s", errUsage, *format, formatText, formatGitHub)
+	}
 	absRoot, err := filepath.Abs(*root)
 	if err != nil {
 		return err
@@ -92,7 +98,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	switch cmd {
 	case "check":
-		return check(absRoot, stdout)
+		return check(absRoot, stdout, *format)
 	case "build":
 		_, err := build(ctx, buildOptions{Root: absRoot, Out: *out, BaseURL: *baseURL, Log: stdout, Force: *force})
 		return err

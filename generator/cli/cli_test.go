@@ -61,8 +61,8 @@ func TestCheckBadCopy(t *testing.T) {
 		t.Fatalf("want a data error with exit code 1, got %v\n%s", err, out)
 	}
 	for _, want := range []string{
-		"data/dinas-sosial-sidoarjo/2021/anggaran.toml: anggaran.lra.baris[0].realisai: kunci tidak dikenal; maksud Anda \"realisasi\"?",
-		"data/dinas-sosial-sidoarjo/2021/capaian.toml: capaian.tabel[0].baris[0].capaian: harus berupa teks",
+		"data/dinas-sosial-sidoarjo/2021/anggaran.toml:14:1: anggaran.lra.baris[0].realisai: kunci tidak dikenal; maksud Anda \"realisasi\"?",
+		"data/dinas-sosial-sidoarjo/2021/capaian.toml:20:3: capaian.tabel[0].baris[0].capaian: harus berupa teks",
 		"data/dinas-sosial-sidoarjo/2021/program.toml:7:",
 		`id = "penunjang`,
 		"GALAT DATA (3)",

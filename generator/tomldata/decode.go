@@ -28,6 +28,7 @@ type decoder struct {
 	problems *Problems
 	origins  map[string]origin // merged path → origin
 	setBy    map[string]string // merged path of a scalar → file that set it
+	sources  map[string][]byte // file → its text, to place problems (nil: not kept)
 }
 
 func (d *decoder) problem(localPath, format string, args ...any) {

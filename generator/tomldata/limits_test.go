@@ -234,7 +234,7 @@ func TestAmountBeyondBound(t *testing.T) {
 		t.Fatalf("want 4 problems, got:\n%v", problems)
 	}
 	for i, p := range problems {
-		want := fmt.Sprintf("data/contoh/2021/anggaran.toml: anggaran.lra.baris[%d].%s: \"Rp 9.223.372.036.854.775.807\" terlalu besar", i/2, []string{"anggaran", "realisasi"}[i%2])
+		want := fmt.Sprintf("data/contoh/2021/anggaran.toml:%d:1: anggaran.lra.baris[%d].%s: \"Rp 9.223.372.036.854.775.807\" terlalu besar", []int{5, 6, 10, 11}[i], i/2, []string{"anggaran", "realisasi"}[i%2])
 		if !strings.HasPrefix(p.Error(), want) {
 			t.Errorf("got  %s\nwant %s…", p.Error(), want)
 		}
@@ -340,11 +340,12 @@ func TestProblemsPrintNoHiddenCharacters(t *testing.T) {
 	assertNothingHidden(t, problems)
 	out := problems.Error()
 	for _, want := range []string{
-		`data/contoh/2021/"a\x1b[2J.toml": x: kunci tidak dikenal`,
-		`data/contoh/2021/tambahan.toml: "k\x1b]0;judul\a": kunci tidak dikenal`,
-		`data/contoh/2021/tambahan.toml: "b\u202e": kunci tidak dikenal`,
-		"data/contoh/2021/capaian_satu.toml: capaian.tabel[0].id: teks berisi karakter kendali U+0085",
-		`data/contoh/2021/capaian_tiga.toml: laporan."realisasiiii`,
+		`data/contoh/2021/"a\x1b[2J.toml":1:1: x: kunci tidak dikenal`,
+		`data/contoh/2021/tambahan.toml:1:1: "k\x1b]0;judul\a": kunci tidak dikenal`,
+		`data/contoh/2021/tambahan.toml:2:2: "b\u202e": kunci tidak dikenal`,
+		"    2 | [\"b\\u202e\"]\n      |  ^^^^^^^^^",
+		"data/contoh/2021/capaian_satu.toml:2:1: capaian.tabel[0].id: teks berisi karakter kendali U+0085",
+		`data/contoh/2021/capaian_tiga.toml:2:1: laporan."realisasiiii`,
 		"data/contoh/2021/narasi.toml:3:9: TOML tidak sah: expected value but found \"xxxx",
 		"    3 | judul = xxxxxxxxxx",
 		"data/contoh/instansi.toml:1:24: TOML tidak sah: strings cannot contain newlines\n    1 | nama = \"Dinas \uFFFDContoh\n      |                      ^",

@@ -70,12 +70,14 @@ func Load(fsys fs.FS, prefix string) ([]*report.Report, error) {
 			problems = append(problems, Problem{File: path.Join(prefix, agencyFile), Message: "berkas instansi tidak ada: setiap folder instansi perlu instansi.toml (nama, pemerintah, provinsi, alamat)"})
 		} else {
 			d := newDecoder(path.Join(prefix, agencyFile), &problems)
+			d.sources = map[string][]byte{}
 			before := len(problems)
 			d.decodeFile(data, agency)
 			parsed := len(problems) == before || problems[len(problems)-1].Line == 0
 			if parsed && strings.TrimSpace(agency.Name) == "" {
 				problems = append(problems, Problem{File: path.Join(prefix, agencyFile), KeyPath: "nama", Message: "nama instansi wajib diisi"})
 			}
+			place(problems[before:], d.sources)
 		}
 		years, _ := fs.ReadDir(fsys, slug)
 		for _, y := range years {
@@ -113,9 +115,11 @@ func newDecoder(file string, problems *Problems) *decoder {
 }
 
 // loadYear reads all TOML files of one year folder into one report, then
-// runs the report's own consistency checks and places their problems.
-func loadYear(fsys fs.FS, prefix, slug string, year int) (*report.Report, Problems) {
-	var problems Problems
+// runs the report's own consistency checks and places their problems: in
+// the file and at the key path they came from, and on its line.
+func loadYear(fsys fs.FS, prefix, slug string, year int) (_ *report.Report, problems Problems) {
+	sources := map[string][]byte{}
+	defer func() { place(problems, sources) }()
 	dir := path.Join(slug, strconv.Itoa(year))
 	files, _ := fs.ReadDir(fsys, dir)
 	r := &report.Report{Year: year}
@@ -137,7 +141,7 @@ func loadYear(fsys fs.FS, prefix, slug string, year int) (*report.Report, Proble
 			problems = append(problems, Problem{File: file, Message: "tidak dapat dibaca: " + visible(err.Error())})
 			continue
 		}
-		d := &decoder{file: file, problems: &problems, origins: origins, setBy: setBy}
+		d := &decoder{file: file, problems: &problems, origins: origins, setBy: setBy, sources: sources}
 		d.decodeFile(data, r)
 	}
 	if n == 0 {
@@ -188,6 +192,9 @@ func (d *decoder) decodeFile(data []byte, v any) {
 		*d.problems = append(*d.problems, syntaxProblem(d.file, data, err))
 		return
 	}
+	if d.sources != nil {
+		d.sources[d.file] = data
+	}
 	d.decodeValue(reflectValue(v), raw, "", "")
 }
 
@@ -226,11 +233,15 @@ func excerpt(data []byte, line, col, width int) string {
 		}
 		start += i + 1
 	}
-	end := len(data)
-	if i := bytes.IndexByte(data[start:], '\n'); i >= 0 {
-		end = start + i
+	return lineExcerpt(data[start:], line, col, width)
+}
+
+// lineExcerpt is excerpt for the line that rest starts with.
+func lineExcerpt(rest []byte, line, col, width int) string {
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
 	}
-	text := strings.TrimRight(string(data[start:end]), "\r")
+	text := strings.TrimRight(string(rest), "\r")
 	at := min(max(col-1, 0), len(text))
 	for at > 0 && at < len(text) && !utf8.RuneStart(text[at]) {
 		at--

@@ -11,14 +11,16 @@ import (
 )
 
 // Problem is one thing wrong with the data, placed as precisely as the
-// input allows: file:line:col for syntax errors, file and key path otherwise.
+// input allows: file:line:col, and the key path for a problem at a key (a
+// key left out is placed at the header of its table); only the file or
+// folder for a problem with a whole file or folder.
 type Problem struct {
 	File    string // slash-separated path, relative to the data root's parent ("data/…")
 	Line    int    // 1-based; 0 when unknown
 	Col     int    // 1-based; 0 when unknown
 	KeyPath string // e.g. program[2].kegiatan[1].nama
 	Message string
-	Excerpt string // the offending line with a caret under it (syntax errors)
+	Excerpt string // the offending line with a caret under the column (under the key)
 }
 
 func (p Problem) Error() string {
