@@ -141,25 +141,164 @@ if (!GENERIC) test('keyboard: every main-menu link is reachable with Tab, with a
   await context.close();
 });
 
-test('at 360×800 no page scrolls sideways; screenshots', async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  const mobile = await browser.newContext({ viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-  const page = await mobile.newPage();
+// A real 360×640 phone screen: no isMobile, so that the layout viewport
+// stays 360 px wide (with isMobile, Chromium widens it to the content and a
+// page that scrolls sideways would pass).
+const PHONE = { width: 360, height: 640 };
+
+// phoneLayout measures a page at 360×640: how far it scrolls sideways, what
+// sticks out beyond 360 px outside the tables' own .scroll regions, and where
+// the title and the first figure are.
+function phoneLayout() {
+  const W = 360;
+  const wide = [];
+  const outside = (n) => !n.closest('.scroll');
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.right > W + 0.5 && outside(el) && !el.closest('svg')) wide.push(`<${el.tagName.toLowerCase()} class="${el.className}"> to ${Math.round(r.right)}px`);
+  }
+  // text overflowing its box (a long word, a figure, a URL)
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n; (n = walk.nextNode());) {
+    if (!outside(n.parentElement) || n.parentElement.closest('svg')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    for (const r of range.getClientRects()) {
+      if (r.right > W + 0.5) { wide.push(`text "${n.textContent.trim().slice(0, 40)}" to ${Math.round(r.right)}px`); break; }
+    }
+  }
+  window.scrollTo(W, 0);
+  const scrollX = window.scrollX;
+  window.scrollTo(0, 0);
+  const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
+  const main = document.querySelector('main');
+  const h1 = main.querySelector('h1');
+  // the figure a reader comes for: the headline's first figure on the
+  // report home, else a report page's first stat card, else its title
+  const headline = main.querySelector('section.headline');
+  const figure = headline ? headline.querySelector('.stats > div') || headline
+    : document.querySelector('.report-nav') ? main.querySelector('.stats > div') || h1 : null;
+  return { width: document.documentElement.scrollWidth, inner: window.innerWidth, scrollX, wide: wide.slice(0, 5),
+    h1: box(h1), figure: box(figure), headline: box(headline) };
+}
+
+test('at 360×640 no page scrolls sideways, and the title and first figure are on the first screen', async () => {
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true });
+  const page = await context.newPage();
+  const problems = [];
   for (const p of PAGES) {
     await page.goto(SITE + '/' + p);
-    const w = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));
-    assert.ok(w.scroll <= w.view, `/${p}: page is ${w.scroll}px wide in a ${w.view}px viewport`);
+    const m = await page.evaluate(phoneLayout);
+    assert.equal(m.inner, PHONE.width, 'the layout viewport must stay 360 px wide');
+    if (m.width > PHONE.width || m.scrollX > 0 || m.wide.length) {
+      problems.push(`/${p}: page is ${m.width}px wide, scrolls ${m.scrollX}px sideways; ${m.wide.join('; ')}`);
+    }
+    if (!m.h1 || m.h1.bottom > PHONE.height) problems.push(`/${p}: the h1 ends at ${m.h1?.bottom}px, below the first screen`);
+    if (m.headline && m.headline.top > PHONE.height) problems.push(`/${p}: the headline box starts at ${m.headline.top}px`);
+    if (m.figure && m.figure.bottom > PHONE.height) problems.push(`/${p}: the first figure ends at ${m.figure.bottom}px, below the first screen`);
   }
-  const shots = [];
-  if (GENERIC) { await mobile.close(); return; }
-  for (const [name, p] of [['ringkasan', R], ['program', R + 'program/penunjang/']]) {
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+if (!GENERIC) test('phone: report menu folded without JavaScript, tables as stacked rows, one search box on /cari/', async () => {
+  const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(SITE + '/' + R);
+  const summary = page.locator('.report-nav summary');
+  const firstLink = page.locator('.report-nav li a').first();
+  assert.ok(await summary.isVisible(), 'the report menu has a visible summary on a phone');
+  assert.ok(await firstLink.isHidden(), 'the report menu is folded on a phone');
+  await summary.click();
+  assert.ok(await firstLink.isVisible(), 'the summary unfolds the report menu without JavaScript');
+  // the header search is compact: one line, labelled, with a placeholder
+  const search = await page.evaluate(() => {
+    const f = document.querySelector('.site-search');
+    const q = document.getElementById('q-header');
+    return { h: f.getBoundingClientRect().height, label: q.labels[0]?.textContent.trim(), placeholder: q.placeholder };
+  });
+  assert.ok(search.h <= 48, `header search is ${search.h}px tall`);
+  assert.ok(search.label && search.placeholder, 'header search has a label and a placeholder');
+  // results and budget tables fit the screen as stacked rows
+  for (const [p, sel] of [[R + 'capaian/', 'table.measures'], [R + 'program/penunjang/', 'table.measures'], [R + 'anggaran/', 'table.budget']]) {
     await page.goto(SITE + '/' + p);
-    const file = path.join(SHOTS, `mobile-${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    shots.push(file);
+    const t = await page.evaluate((sel) => {
+      const tables = [...document.querySelectorAll(sel)];
+      return {
+        n: tables.length,
+        overflow: tables.filter((t) => t.closest('.scroll').scrollWidth > t.closest('.scroll').clientWidth + 1).length,
+        headHidden: tables.every((t) => getComputedStyle(t.tHead).display === 'none' || t.tHead.getBoundingClientRect().height < 2),
+        unlabelled: tables.flatMap((t) => [...t.tBodies[0].rows].flatMap((r) => [...r.cells]))
+          .filter((c) => c.getBoundingClientRect().height > 0 && !c.dataset.label).length,
+      };
+    }, sel);
+    assert.ok(t.n > 0, `/${p}: no ${sel}`);
+    assert.equal(t.overflow, 0, `/${p}: ${t.overflow} ${sel} wider than the screen`);
+    assert.ok(t.headHidden, `/${p}: the column heads of ${sel} are shown above stacked rows`);
+    assert.equal(t.unlabelled, 0, `/${p}: visible cells without data-label`);
+  }
+  await page.goto(SITE + '/cari/');
+  assert.equal(await page.locator('input[type=search]:visible, #q-header').count(), 0, 'without JavaScript /cari/ shows no header search box');
+  await context.close();
+  // the phone layout (folded menu, stacked rows) is as accessible as the wide one
+  const axeContext = await browser.newContext({ viewport: PHONE, bypassCSP: true });
+  const ap = await axeContext.newPage();
+  const problems = [];
+  for (const p of [R, R + 'capaian/', R + 'program/penunjang/', R + 'anggaran/', 'glosarium/']) {
+    await ap.goto(SITE + '/' + p);
+    await ap.addScriptTag({ path: axePath });
+    const violations = await ap.evaluate(async (tags) => {
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.length}× e.g. ${v.nodes[0].target.join(' ')}`);
+    }, WCAG);
+    for (const v of violations) problems.push(`/${p} at 360 px: ${v}`);
+  }
+  await axeContext.close();
+  assert.deepEqual(problems, []);
+  // with JavaScript: exactly one search box, Pagefind themed with the site's colours
+  const js = await browser.newContext({ viewport: PHONE });
+  const sp = await js.newPage();
+  await sp.goto(SITE + '/cari/');
+  await sp.waitForSelector('.pagefind-ui__search-input', { timeout: 15000 });
+  assert.equal(await sp.locator('input:visible').count(), 1, 'one search box on /cari/');
+  const theme = await sp.evaluate(() => {
+    const ui = getComputedStyle(document.querySelector('.pagefind-ui'));
+    const root = getComputedStyle(document.documentElement);
+    return { primary: ui.getPropertyValue('--pagefind-ui-primary').trim(), accent: root.getPropertyValue('--accent').trim(),
+      font: ui.getPropertyValue('--pagefind-ui-font').trim() };
+  });
+  assert.equal(theme.primary, theme.accent, 'Pagefind uses the site accent colour');
+  assert.match(theme.font, /system-ui/, 'Pagefind uses the site font');
+  await js.close();
+});
+
+if (!GENERIC) test('wide screen: the report menu is open and unchanged, tables keep their columns', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(SITE + '/' + R + 'capaian/');
+  assert.ok(await page.locator('.report-nav summary').isHidden(), 'no menu summary on a wide screen');
+  const links = page.locator('.report-nav li a');
+  for (let i = 0; i < await links.count(); i++) assert.ok(await links.nth(i).isVisible(), `report menu link ${i} hidden on a wide screen`);
+  const head = await page.evaluate(() => getComputedStyle(document.querySelector('table.measures thead')).display);
+  assert.equal(head, 'table-header-group');
+  await context.close();
+});
+
+if (!GENERIC) test('screenshots at 360×640 and 1366×900', async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const shots = [];
+  const mobile = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2 });
+  const page = await mobile.newPage();
+  for (const [name, p] of [['ringkasan', R], ['program', R + 'program/penunjang/'], ['anggaran', R + 'anggaran/']]) {
+    await page.goto(SITE + '/' + p);
+    for (const [suffix, fullPage] of [['', true], ['-layar1', false]]) {
+      const file = path.join(SHOTS, `mobile-${name}${suffix}.png`);
+      await page.screenshot({ path: file, fullPage });
+      shots.push(file);
+    }
   }
   await mobile.close();
-  const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const desktop = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const dp = await desktop.newPage();
   await dp.goto(SITE + '/' + R);
   const file = path.join(SHOTS, 'desktop-ringkasan.png');
