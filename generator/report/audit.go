@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/sakip-terbuka/lakip/generator/idformat"
 )
 
 // Severity ranks a finding.
@@ -294,7 +296,7 @@ func percentOrDash(a Achievement) string {
 	if !a.OK {
 		return "–"
 	}
-	return strings.Replace(fmt.Sprintf("%.2f %%", a.Raw), ".", ",", 1)
+	return idformat.Percent(a.Raw, 2)
 }
 
 // budgetTable checks each row's % and, when the table has one row per item

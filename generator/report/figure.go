@@ -229,7 +229,7 @@ func ParseRupiah(s string) Rupiah {
 	}
 	m := reRupiah.FindStringSubmatch(t)
 	if m == nil {
-		r.err = fmt.Errorf("%q bukan jumlah rupiah (contoh yang benar: \"Rp. 1.234.567,-\")", shortText(s))
+		r.err = fmt.Errorf("%q bukan jumlah rupiah (contoh yang benar: \"Rp. 1.234.567,-\")", Abbreviate(s))
 		return r
 	}
 	digits := strings.TrimRight(m[1], ".")
@@ -238,7 +238,7 @@ func ParseRupiah(s string) Rupiah {
 	}
 	n, err := strconv.ParseInt(strings.ReplaceAll(digits, ".", ""), 10, 64)
 	if err != nil || n > MaxRupiah {
-		r.err = fmt.Errorf("%q terlalu besar: jumlah rupiah paling besar Rp 1.000.000.000.000.000 (Rp 1.000 triliun); periksa banyaknya angka", shortText(s))
+		r.err = fmt.Errorf("%q terlalu besar: jumlah rupiah paling besar Rp 1.000.000.000.000.000 (Rp 1.000 triliun); periksa banyaknya angka", Abbreviate(s))
 		return r
 	}
 	r.Amount, r.Present = n, true
@@ -295,15 +295,18 @@ func (f Figure) Tolerance(floor float64) float64 {
 }
 
 func tooLarge(s string) error {
-	return fmt.Errorf("angka %q terlalu besar untuk dihitung (paling besar 1.000.000.000.000.000); periksa banyaknya angka", shortText(s))
+	return fmt.Errorf("angka %q terlalu besar untuk dihitung (paling besar 1.000.000.000.000.000); periksa banyaknya angka", Abbreviate(s))
 }
 
-// shortText cuts a long published text for a message that quotes it.
-func shortText(s string) string {
-	const limit = 60
+// ShortLimit is how many characters of a long value a message quotes.
+const ShortLimit = 60
+
+// Abbreviate cuts a long text to ShortLimit characters, for a message
+// that quotes it (the loader's problems use it too).
+func Abbreviate(s string) string {
 	n := 0
 	for i := range s {
-		if n == limit {
+		if n == ShortLimit {
 			return s[:i] + "…"
 		}
 		n++

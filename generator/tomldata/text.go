@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sakip-terbuka/lakip/generator/report"
 )
 
 // hiddenRune names a character a text from the data may not contain: C0
@@ -76,22 +78,10 @@ func shownName(name string) string {
 }
 
 // maxShown is how many characters of a long value or key a problem shows.
-const maxShown = 60
+const maxShown = report.ShortLimit
 
 // short cuts s to maxShown characters, for a problem that quotes it.
-func short(s string) string {
-	if utf8.RuneCountInString(s) <= maxShown {
-		return s
-	}
-	n := 0
-	for i := range s {
-		if n == maxShown {
-			return s[:i] + "…"
-		}
-		n++
-	}
-	return s
-}
+func short(s string) string { return report.Abbreviate(s) }
 
 // keyName is a key of a data file as a key path shows it: bare when TOML
 // allows it bare, else quoted (as TOML writes it), and cut when long.
