@@ -9,7 +9,20 @@
     bundlePath: box.getAttribute('data-bundle'),
     showSubResults: true,
     showImages: false,
-    translations: { placeholder: 'Cari program, kegiatan, indikator…', zero_results: 'Tidak ada hasil untuk [SEARCH_TERM]' }
+    translations: { placeholder: box.getAttribute('data-placeholder'), zero_results: box.getAttribute('data-zero') },
+    // An item page's result names where it sits and its budget (meta
+    // "induk", "anggaran" and "laporan" of the page): the keys are shown
+    // as the labels the page gives, values stay text (Pagefind's UI
+    // inserts meta values as text, never as markup).
+    processResult: function (result) {
+      var meta = {};
+      Object.keys(result.meta || {}).forEach(function (key) {
+        var label = box.getAttribute('data-label-' + key);
+        meta[label || key] = result.meta[key];
+      });
+      result.meta = meta;
+      return result;
+    }
   });
   var q = new URLSearchParams(window.location.search).get('q');
   if (q) { ui.triggerSearch(q); }

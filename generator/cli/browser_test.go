@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"flag"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -28,8 +29,17 @@ func chromiumPath(t *testing.T) string {
 // of testdata/browser.test.mjs (axe-core, console, requests, no-JS,
 // keyboard, 360 px, print to PDF) with node's test runner.
 func TestBrowser(t *testing.T) {
-	browserChecks(t, builtSite(t), "SHOT_DIR="+filepath.Join(os.TempDir(), "lakip-screenshots"))
+	shots := filepath.Join(os.TempDir(), "lakip-screenshots")
+	if *docsScreenshots {
+		shots, _ = filepath.Abs(filepath.Join("..", "..", "docs", "screenshots"))
+	}
+	browserChecks(t, builtSite(t), "SHOT_DIR="+shots)
 }
+
+// docsScreenshots sends the screenshots of every page type to
+// docs/screenshots/, which the README links:
+// go test ./generator/cli -run 'TestBrowser$' -docs-screenshots
+var docsScreenshots = flag.Bool("docs-screenshots", false, "write the browser test's screenshots to docs/screenshots/")
 
 // browserChecks serves the site in out on 127.0.0.1 and runs
 // testdata/browser.test.mjs against it with the extra environment given.

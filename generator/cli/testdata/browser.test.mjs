@@ -20,11 +20,15 @@ const R = 'dinas-sosial-sidoarjo/2021/';
 // PAGES (JSON list) replaces the seed's pages: then only the checks that
 // hold for any report run (axe, console and requests, 360 px).
 const GENERIC = Boolean(process.env.PAGES);
-// one page of every type
-const PAGES = GENERIC ? JSON.parse(process.env.PAGES) : ['', 'glosarium/', 'dinas-sosial-sidoarjo/', R, R + 'profil/', R + 'rencana/', R + 'capaian/',
-  R + 'program/', R + 'program/penunjang/', R + 'program/penunjang/administrasi-umum/',
-  R + 'program/penunjang/administrasi-umum/kunjungan-tamu/', R + 'anggaran/', R + 'efisiensi/',
-  R + 'analisis/', R + 'catatan-data/', R + 'metodologi/', R + 'data-terbuka/', R + 'ringkasan-dprd/', 'cari/'];
+// one page of every type, with the name its screenshots get
+const PAGE_TYPES = [['beranda', ''], ['glosarium', 'glosarium/'], ['instansi', 'dinas-sosial-sidoarjo/'], ['ringkasan', R],
+  ['profil', R + 'profil/'], ['rencana', R + 'rencana/'], ['capaian', R + 'capaian/'], ['program-daftar', R + 'program/'],
+  ['program', R + 'program/penunjang/'], ['kegiatan', R + 'program/penunjang/administrasi-umum/'],
+  ['subkegiatan', R + 'program/penunjang/administrasi-umum/kunjungan-tamu/'], ['anggaran', R + 'anggaran/'],
+  ['efisiensi', R + 'efisiensi/'], ['analisis', R + 'analisis/'], ['catatan-data', R + 'catatan-data/'],
+  ['metodologi', R + 'metodologi/'], ['data-terbuka', R + 'data-terbuka/'], ['ringkasan-dprd', R + 'ringkasan-dprd/'],
+  ['cari', 'cari/?q=permakanan']];
+const PAGES = GENERIC ? JSON.parse(process.env.PAGES) : PAGE_TYPES.map(([, p]) => p.replace(/\?.*$/, ''));
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let browser;
@@ -284,29 +288,32 @@ if (!GENERIC) test('wide screen: the report menu is open and unchanged, tables k
   await context.close();
 });
 
-if (!GENERIC) test('screenshots at 360×640 and 1366×900', async () => {
+// Screenshots of every page type: the first screen at 360×640 (a phone)
+// and at 1366×900, plus the whole report home on a phone. TestBrowser
+// writes them to a temporary folder; with -docs-screenshots to
+// docs/screenshots/, which the README links.
+if (!GENERIC) test('screenshots of every page type at 360×640 and 1366×900', async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   const shots = [];
-  const mobile = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2 });
-  const page = await mobile.newPage();
-  for (const [name, p] of [['ringkasan', R], ['program', R + 'program/penunjang/'], ['anggaran', R + 'anggaran/']]) {
-    await page.goto(SITE + '/' + p);
-    for (const [suffix, fullPage] of [['', true], ['-layar1', false]]) {
-      const file = path.join(SHOTS, `mobile-${name}${suffix}.png`);
-      await page.screenshot({ path: file, fullPage });
+  for (const [width, height, suffix] of [[360, 640, '360'], [1366, 900, '1366']]) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    for (const [name, p] of PAGE_TYPES) {
+      await page.goto(SITE + '/' + p);
+      if (name === 'cari') await page.waitForSelector('.pagefind-ui__result-link', { timeout: 10000 });
+      const file = path.join(SHOTS, `${name}-${suffix}.png`);
+      await page.screenshot({ path: file });
       shots.push(file);
+      if (name === 'ringkasan' && suffix === '360') {
+        const whole = path.join(SHOTS, 'ringkasan-360-utuh.png');
+        await page.screenshot({ path: whole, fullPage: true });
+        shots.push(whole);
+      }
     }
+    await context.close();
   }
-  await mobile.close();
-  const desktop = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const dp = await desktop.newPage();
-  await dp.goto(SITE + '/' + R);
-  const file = path.join(SHOTS, 'desktop-ringkasan.png');
-  await dp.screenshot({ path: file, fullPage: true });
-  shots.push(file);
-  await desktop.close();
   for (const f of shots) {
-    assert.ok(fs.statSync(f).size > 10000);
+    assert.ok(fs.statSync(f).size > 5000, `${f} looks empty`);
     console.log('screenshot: ' + f);
   }
 });
