@@ -8,7 +8,6 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-	"github.com/go-echarts/go-echarts/v2/types"
 
 	"github.com/sakip-terbuka/lakip/generator/idformat"
 	"github.com/sakip-terbuka/lakip/generator/report"
@@ -26,47 +25,93 @@ const (
 // Palette: colour-blind-safe (Okabe–Ito), dark enough on white for text.
 var palette = []string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"}
 
-const fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+const (
+	fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+	textColour = "#1b1f24"
+	mutedText  = "#57606a"
+)
 
-// Build makes every chart of a report: the option specs to render, and
-// each chart's title, text alternative and data table in v.Charts.
+// layout is one drawing of a chart, for the width it is read at: every
+// chart is drawn for a phone and for a wide screen, and the page shows the
+// one that fits its card (a CSS container query in assets/css/main.css).
+// Sizes are CSS pixels at scale 1. A phone card of a 360 px screen is
+// about 300 px wide, so the narrow drawing's 13 px text shows at 12 px;
+// the wide drawing fills a desktop card (up to about 1.100 px) with text
+// of about 16 px.
+type layout struct {
+	Name   string // "sempit" (phone) or "lebar" (wide): the class of its <use>
+	Width  int
+	Font   int // the font size of every text of the chart
+	Narrow bool
+}
+
+var layouts = []layout{
+	{Name: "sempit", Width: 330, Font: 13, Narrow: true},
+	{Name: "lebar", Width: 880, Font: 13},
+}
+
+// drawing makes a chart's option, and its height, for one layout.
+type drawing func(l layout) (option map[string]any, height int)
+
+// Build makes every chart of a report: the option specs to render, one per
+// layout, and each chart's title, text alternative and data table in
+// v.Charts.
 func Build(v *view.Report) []Spec {
 	var specs []Spec
-	add := func(name string, c *view.Chart, width, height int, option map[string]any, tooltip string) {
+	add := func(name string, c *view.Chart, draw drawing, tooltip string) {
 		key := v.Key + "/" + name
 		c.Key = key
 		c.SVG = "charts/" + key + ".svg"
 		c.Options = v.URL + "grafik/" + name + ".json"
 		v.Charts[name] = c
-		option["aria"] = map[string]any{"enabled": true, "label": map[string]any{"description": c.Title + ". " + c.Alt}}
-		option["animation"] = false
-		option["textStyle"] = map[string]any{"fontFamily": fontFamily}
-		option["color"] = palette
-		specs = append(specs, Spec{Key: key, Width: width, Height: height, Option: option, TooltipFormat: tooltip})
+		s := Spec{Key: key, TooltipFormat: tooltip}
+		for _, l := range layouts {
+			option, height := draw(l)
+			option["aria"] = map[string]any{"enabled": true, "label": map[string]any{"description": c.Title + ". " + c.Alt}}
+			option["animation"] = false
+			option["textStyle"] = map[string]any{"fontFamily": fontFamily, "fontSize": l.Font}
+			option["color"] = palette
+			if legend, ok := option["legend"].(map[string]any); ok {
+				legend["bottom"] = 0
+				legend["itemGap"] = 16
+				legend["textStyle"] = map[string]any{"fontSize": l.Font, "color": textColour}
+			}
+			s.Layouts = append(s.Layouts, Layout{Name: l.Name, Width: l.Width, Height: height, Option: option})
+		}
+		specs = append(specs, s)
 	}
-	if c, o, f := seriesChart(v.Series); c != nil {
-		add(ChartHeadline, c, 640, 360, o, f)
+	if c, d, f := seriesChart(v.Series); c != nil {
+		add(ChartHeadline, c, d, f)
 	}
-	if c, o := budgetChart(v); c != nil {
-		add(ChartBudget, c, 640, 80+len(v.Programs)*56, o, "rupiah")
+	if c, d := budgetChart(v); c != nil {
+		add(ChartBudget, c, d, "rupiah")
 	}
-	if c, o := efficiencyChart(v); c != nil {
-		add(ChartEfficiency, c, 640, 480, o, "pct")
+	if c, d := efficiencyChart(v); c != nil {
+		add(ChartEfficiency, c, d, "pct:2")
 	}
-	if c, o := bandChart(v); c != nil {
-		add(ChartBands, c, 640, 80+len(c.Rows)*40, o, "int")
+	if c, d := bandChart(v); c != nil {
+		add(ChartBands, c, d, "int")
 	}
 	return specs
 }
 
-// InteractiveOption is the option of a spec as the interactive view loads
-// it: the same chart, with tooltips.
+// InteractiveOption is what the interactive view loads for a chart: the
+// option of each layout by its name, with tooltips. grafik.js redraws the
+// layout that the page shows.
 func InteractiveOption(s Spec) map[string]any {
-	out := make(map[string]any, len(s.Option)+1)
-	for k, v := range s.Option {
-		out[k] = v
+	out := map[string]any{}
+	for _, l := range s.Layouts {
+		o := make(map[string]any, len(l.Option)+1)
+		for k, v := range l.Option {
+			o[k] = v
+		}
+		trigger := "axis"
+		if series(o, 0)["type"] == "scatter" {
+			trigger = "item"
+		}
+		o["tooltip"] = map[string]any{"trigger": trigger, "valueFormatter": "@fmt:" + s.TooltipFormat, "confine": true}
+		out[l.Name] = o
 	}
-	out["tooltip"] = map[string]any{"trigger": "axis", "valueFormatter": "@fmt:" + s.TooltipFormat}
 	return out
 }
 
@@ -83,37 +128,174 @@ func toMap(c interface {
 	b, _ := json.Marshal(m)
 	var out map[string]any
 	_ = json.Unmarshal(b, &out)
-	if legend, ok := out["legend"].(map[string]any); ok {
-		legend["top"] = "bottom"
+	return out
+}
+
+// series returns the i-th series of an option map (empty if none).
+func series(o map[string]any, i int) map[string]any {
+	s, _ := o["series"].([]any)
+	if i >= len(s) {
+		return map[string]any{}
+	}
+	m, _ := s[i].(map[string]any)
+	if m == nil {
+		return map[string]any{}
+	}
+	return m
+}
+
+// textAbove lays out a horizontal bar chart for any width: the text of each
+// category (its name and figures, on lines of their own) stands above its
+// bars from the left edge, so that no name is cut or squeezed beside the
+// bars. It is the label of an invisible first bar series as tall as the
+// text; the other series are the bars. Returns the option and its height.
+func textAbove(bar *charts.Bar, l layout, texts [][]string, valueAxis map[string]any) (map[string]any, int) {
+	lines := 1
+	for _, t := range texts {
+		lines = max(lines, len(t))
+	}
+	lineHeight := l.Font + 5
+	const barWidth = 14
+	o := toMap(bar)
+	bars := len(o["series"].([]any))
+	var data, names []any
+	for i, t := range texts {
+		// pad at the top, so that the text ends just above its bars
+		t = append(make([]string, lines-len(t)), t...)
+		data = append(data, map[string]any{"value": 0, "label": map[string]any{"formatter": strings.Join(t, "\n")}})
+		_ = i
+	}
+	for i := range bars {
+		s := series(o, i)
+		names = append(names, s["name"])
+		s["barWidth"] = barWidth
+		s["itemStyle"] = mergeMap(s["itemStyle"], map[string]any{"color": palette[i]})
+	}
+	text := map[string]any{"type": "bar", "name": "", "data": data, "barWidth": lines * lineHeight, "silent": true,
+		"itemStyle": map[string]any{"color": "rgba(0,0,0,0)"}, "tooltip": map[string]any{"show": false},
+		"label": map[string]any{"show": true, "position": "right", "distance": 0, "color": textColour,
+			"fontSize": l.Font, "lineHeight": lineHeight, "align": "left"}}
+	o["series"] = append([]any{text}, o["series"].([]any)...)
+	o["barGap"] = "20%"
+	band := lines*lineHeight + bars*barWidth + bars*4 + 20
+	valueAxis["type"] = "value"
+	valueAxis["axisLabel"] = mergeMap(valueAxis["axisLabel"], map[string]any{"fontSize": l.Font, "hideOverlap": true, "color": mutedText})
+	o["xAxis"] = []any{valueAxis}
+	o["yAxis"] = []any{map[string]any{"type": "category", "data": make([]string, len(texts)), "inverse": true,
+		"axisTick": map[string]any{"show": false}, "axisLabel": map[string]any{"show": false}}}
+	bottom := 8 + lineHeight
+	if valueAxis["name"] != nil {
+		bottom += lineHeight + 4
+		valueAxis["nameLocation"] = "middle"
+		valueAxis["nameGap"] = lineHeight + 8
+		valueAxis["nameTextStyle"] = map[string]any{"fontSize": l.Font, "color": mutedText}
+	}
+	if legend, ok := o["legend"].(map[string]any); ok && legend["show"] != false {
+		legend["data"] = names
+		bottom += lineHeight + 16
+	}
+	o["grid"] = []any{map[string]any{"left": 8, "right": 24, "top": 4, "bottom": bottom, "containLabel": false}}
+	return o, 4 + bottom + len(texts)*band
+}
+
+func mergeMap(a any, b map[string]any) map[string]any {
+	out := map[string]any{}
+	if m, ok := a.(map[string]any); ok {
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	for k, v := range b {
+		out[k] = v
 	}
 	return out
 }
 
-// horizontal makes a bar chart's categories run down the y axis (long
-// programme names stay readable on a phone), first category on top.
-func horizontal(option map[string]any, categories []string, valueAxis map[string]any) map[string]any {
-	valueAxis["type"] = "value"
-	option["xAxis"] = []any{valueAxis}
-	option["yAxis"] = []any{map[string]any{"type": "category", "data": categories, "inverse": true,
-		"axisLabel": map[string]any{"width": 150, "overflow": "break"}}}
-	return option
+// wrap breaks a text into lines of at most width characters at spaces; a
+// word longer than that stays whole. A no-break space (nbsp) keeps a number
+// with its unit ("97,60 %", "Rp 7,61 miliar"); it is written as a space.
+func wrap(s string, width int) []string {
+	var lines []string
+	line := ""
+	// split at ASCII white space only (strings.Fields would split at nbsp too)
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }) {
+		switch {
+		case line == "":
+			line = w
+		case len([]rune(line))+1+len([]rune(w)) <= width:
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = w
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	for i := range lines {
+		lines[i] = strings.ReplaceAll(lines[i], nbsp, " ")
+	}
+	return lines
 }
 
-func shortName(s string) string {
+const nbsp = "\u00a0"
+
+// together joins the words of a phrase with no-break spaces, for wrap.
+func together(s string) string { return strings.ReplaceAll(s, " ", nbsp) }
+
+// chars is how many characters of the chart's font fit on a line of the
+// layout: a wide average (0,62 em), so that a wider font still fits.
+func chars(l layout) int {
+	return (l.Width - 40) * 100 / (l.Font * 62)
+}
+
+// niceStep is a round step (1, 2 or 5 × 10ⁿ) at least span/n.
+func niceStep(span float64, n int) float64 {
+	raw := span / float64(n)
+	if raw <= 0 {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(raw)))
+	for _, m := range []float64{1, 2, 5} {
+		if m*p >= raw*0.999 {
+			return m * p
+		}
+	}
+	return 10 * p
+}
+
+func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
+
+// cutAxis marks a value axis that does not start at zero: a zigzag at its
+// start: two slanted strokes across it, the usual sign of a cut axis.
+func cutAxis(axis map[string]any) {
+	axis["axisLine"] = map[string]any{"show": true, "onZero": false, "lineStyle": map[string]any{"color": mutedText},
+		"symbol":     []any{"path://M0 6L16 0L16 2.5L0 8.5ZM0 12.5L16 6.5L16 9L0 15Z", "none"},
+		"symbolSize": []int{16, 15}, "symbolOffset": []int{10, 0}}
+}
+
+// note is a line of text at the top left of a chart, e.g. that an axis does
+// not start at zero.
+func note(text string, l layout) map[string]any {
+	return map[string]any{"type": "text", "left": 4, "top": 4, "silent": true,
+		"style": map[string]any{"text": text, "fontSize": l.Font, "fill": mutedText, "fontFamily": fontFamily}}
+}
+
+// programName is a programme's name without the word "Program": the
+// charts say what they show. Never cut: long names wrap.
+func programName(s string) string {
 	s = strings.TrimSpace(s)
 	for _, p := range []string{"Program ", "PROGRAM "} {
 		s = strings.TrimPrefix(s, p)
-	}
-	if r := []rune(s); len(r) > 44 {
-		s = string(r[:42]) + "…"
 	}
 	return s
 }
 
 // seriesChart: the headline indicator's yearly series against the plan's
 // targets, original and revised. Title, unit, polarity and number format
-// all come from the data.
-func seriesChart(sd *view.SeriesData) (*view.Chart, map[string]any, string) {
+// all come from the data. A rate that moves within a narrow band is drawn
+// on an axis that starts near its values, marked as cut (zigzag and note).
+func seriesChart(sd *view.SeriesData) (*view.Chart, drawing, string) {
 	if sd == nil || len(sd.Years) == 0 {
 		return nil, nil, ""
 	}
@@ -125,9 +307,15 @@ func seriesChart(sd *view.SeriesData) (*view.Chart, map[string]any, string) {
 		return idformat.Measure(*p, sd.Unit, sd.Decimals)
 	}
 	hasTarget, hasRevised := false, false
+	lo, hi := math.Inf(1), math.Inf(-1)
 	for i := range sd.Years {
 		hasTarget = hasTarget || sd.Target[i] != nil
 		hasRevised = hasRevised || sd.Revised[i] != nil
+		for _, p := range []*float64{sd.Actual[i], sd.Target[i], sd.Revised[i]} {
+			if p != nil {
+				lo, hi = min(lo, *p), max(hi, *p)
+			}
+		}
 	}
 	first, last := sd.Years[0], sd.Years[len(sd.Years)-1]
 	c := &view.Chart{Title: fmt.Sprintf("%s %d–%d: realisasi", sd.Indicator, first, last), Headers: []string{"Tahun", "Realisasi"}}
@@ -138,17 +326,9 @@ func seriesChart(sd *view.SeriesData) (*view.Chart, map[string]any, string) {
 	if hasRevised {
 		c.Headers = append(c.Headers, "Target perubahan")
 	}
-	val := func(p *float64) opts.LineData {
-		if p == nil {
-			return opts.LineData{Value: "-"}
-		}
-		return opts.LineData{Value: *p}
-	}
 	var xs, altParts []string
-	var dA, dT, dR []opts.LineData
 	for i, y := range sd.Years {
 		xs = append(xs, fmt.Sprint(y))
-		dA, dT, dR = append(dA, val(sd.Actual[i])), append(dT, val(sd.Target[i])), append(dR, val(sd.Revised[i]))
 		row := []string{fmt.Sprint(y), show(sd.Actual[i])}
 		if hasTarget {
 			row = append(row, show(sd.Target[i]))
@@ -174,69 +354,155 @@ func seriesChart(sd *view.SeriesData) (*view.Chart, map[string]any, string) {
 		}
 		c.Alt += "."
 	}
-	line := charts.NewLine()
-	line.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{ChartID: ChartHeadline}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr("@fmt:" + format)}}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
-		charts.WithGridOpts(opts.Grid{Left: "64", Right: "24", Top: "24", Bottom: "64"}),
-	)
-	labels := opts.Label{Show: opts.Bool(true), Position: "top", Formatter: "@fmt:" + format}
-	line.SetXAxis(xs).
-		AddSeries("Realisasi", dA, charts.WithLabelOpts(labels), charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 8}))
-	if hasTarget {
-		line.AddSeries("Target Renstra", dT, charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}), charts.WithLineChartOpts(opts.LineChart{Symbol: "diamond", SymbolSize: 8}),
-			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "bottom", Formatter: "@fmt:" + format, FontSize: 10}))
+	// the value axis: from zero, unless the values lie in a band far from
+	// zero (then a line on a zero axis would be flat)
+	axisMin, axisMax, step := 0.0, 0.0, 0.0
+	if !math.IsInf(lo, 0) {
+		step = niceStep(hi-lo, 4)
+		axisMin = round6(math.Floor((lo-step/2)/step) * step)
+		axisMax = round6(math.Ceil((hi+step/2)/step) * step)
 	}
-	if hasRevised {
-		line.AddSeries("Target perubahan", dR, charts.WithLineChartOpts(opts.LineChart{Symbol: "triangle", SymbolSize: 12}),
-			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "@fmt:" + format}))
+	cut := axisMin > 0 && lo > hi-lo
+	if !cut {
+		axisMin = 0
+		step = niceStep(axisMax, 5)
+		axisMax = round6(math.Ceil(axisMax/step) * step)
 	}
-	return c, toMap(line), format
+	if cut {
+		c.Alt += " Sumbu nilai mulai dari " + idformat.Measure(axisMin, sd.Unit, sd.Decimals) + ", bukan nol."
+	}
+	draw := func(l layout) (map[string]any, int) {
+		line := charts.NewLine()
+		line.SetGlobalOptions(
+			charts.WithInitializationOpts(opts.Initialization{ChartID: ChartHeadline}),
+			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
+		)
+		empty := make([]opts.LineData, len(xs))
+		line.SetXAxis(xs).
+			AddSeries("Realisasi", empty, charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 9}))
+		if hasTarget {
+			line.AddSeries("Target Renstra", empty, charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}), charts.WithLineChartOpts(opts.LineChart{Symbol: "diamond", SymbolSize: 10}))
+		}
+		if hasRevised {
+			line.AddSeries("Target perubahan", empty, charts.WithLineChartOpts(opts.LineChart{Symbol: "triangle", SymbolSize: 12}))
+		}
+		o := toMap(line)
+		// each value's label: on a phone the number alone (the axis gives
+		// the unit); above the point when it is the highest of its year,
+		// below when the lowest; a value equal to one already labelled is
+		// not labelled again
+		label := func(v float64) string {
+			if l.Narrow {
+				return idformat.Decimal(v, sd.Decimals)
+			}
+			return idformat.Measure(v, sd.Unit, sd.Decimals)
+		}
+		all := [][]*float64{sd.Actual, sd.Target, sd.Revised}
+		si := 0
+		for k, vals := range all {
+			if (k == 1 && !hasTarget) || (k == 2 && !hasRevised) {
+				continue
+			}
+			var data []any
+			for i := range sd.Years {
+				p := vals[i]
+				if p == nil {
+					data = append(data, "-")
+					continue
+				}
+				pos, dup := "top", false
+				for k2, other := range all {
+					q := other[i]
+					if k2 == k || q == nil {
+						continue
+					}
+					if label(*q) == label(*p) && k2 < k {
+						dup = true
+					}
+					if *q > *p {
+						pos = "bottom"
+					}
+				}
+				data = append(data, map[string]any{"value": *p, "label": map[string]any{"show": !dup, "position": pos, "formatter": label(*p)}})
+			}
+			s := series(o, si)
+			s["data"] = data
+			// a white halo keeps a label legible where it crosses a line
+			s["label"] = map[string]any{"show": true, "fontSize": l.Font, "color": textColour, "distance": 6, "textBorderColor": "#fff", "textBorderWidth": 3}
+			s["labelLayout"] = map[string]any{"hideOverlap": true}
+			si++
+		}
+		lineHeight := l.Font + 5
+		xAxis := map[string]any{"type": "category", "data": xs, "boundaryGap": true,
+			"axisLabel": map[string]any{"fontSize": l.Font, "color": mutedText, "hideOverlap": true}}
+		yAxis := map[string]any{"type": "value", "min": axisMin, "max": axisMax, "interval": step,
+			"axisLabel": map[string]any{"fontSize": l.Font, "color": mutedText, "formatter": "@fmt:" + format}}
+		top := 16 + lineHeight
+		if cut {
+			cutAxis(yAxis)
+			o["graphic"] = []any{note("Sumbu tidak mulai dari nol", l)}
+			top += lineHeight
+		}
+		o["xAxis"] = []any{xAxis}
+		o["yAxis"] = []any{yAxis}
+		height := 400
+		legendLines := 1
+		if l.Narrow {
+			height = 380
+			legendLines = 2
+		}
+		o["grid"] = []any{map[string]any{"left": 8, "right": 16, "top": top, "bottom": 24 + legendLines*(lineHeight+8), "containLabel": true}}
+		return o, height
+	}
+	return c, draw, format
 }
 
 // budgetChart: anggaran and realisasi per programme (LRA), with absorption.
-func budgetChart(v *view.Report) (*view.Chart, map[string]any) {
-	if len(v.Programs) == 0 {
+func budgetChart(v *view.Report) (*view.Chart, drawing) {
+	if len(v.Programs) == 0 || v.Totals == nil {
 		return nil, nil
 	}
 	c := &view.Chart{Title: "Anggaran dan realisasi per program, dengan persen penyerapan (LRA " + fmt.Sprint(v.Year) + ")",
 		Headers: []string{"Program", "Anggaran", "Realisasi", "Penyerapan (hitung ulang)"}}
-	var names []string
+	var names, figures []string
 	var dB, dS []opts.BarData
 	var alt []string
 	for _, p := range v.Programs {
 		if !p.HasAmounts {
 			continue
 		}
-		names = append(names, fmt.Sprintf("%s (%s)", shortName(p.Name), p.Absorption))
+		names = append(names, programName(p.Name))
+		figures = append(figures, strings.Join([]string{together(idformat.RupiahShort(p.SpentAmount)), together("dari " + idformat.RupiahShort(p.BudgetAmount)), together("· " + p.Absorption)}, " "))
 		dB = append(dB, opts.BarData{Value: p.BudgetAmount})
 		dS = append(dS, opts.BarData{Value: p.SpentAmount})
 		c.Rows = append(c.Rows, []string{p.Name, idformat.Rupiah(p.BudgetAmount), idformat.Rupiah(p.SpentAmount), p.Absorption})
-		alt = append(alt, fmt.Sprintf("%s: %s dari %s (%s)", shortName(p.Name), idformat.RupiahShort(p.SpentAmount), idformat.RupiahShort(p.BudgetAmount), p.Absorption))
+		alt = append(alt, fmt.Sprintf("%s: %s dari %s (%s)", programName(p.Name), idformat.RupiahShort(p.SpentAmount), idformat.RupiahShort(p.BudgetAmount), p.Absorption))
 	}
-	if len(names) == 0 || v.Totals == nil {
+	if len(names) == 0 {
 		return nil, nil
 	}
 	c.Alt = fmt.Sprintf("Total anggaran %s, realisasi %s, penyerapan %s. %s.", v.Totals.BudgetShort, v.Totals.SpentShort, v.Totals.Absorption, strings.Join(alt, "; "))
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{ChartID: "anggaran"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
-		charts.WithGridOpts(opts.Grid{Left: "16", Right: "56", Top: "16", Bottom: "56", ContainLabel: opts.Bool(true)}),
-	)
-	bar.SetXAxis(names).
-		AddSeries("Anggaran", dB).
-		AddSeries("Realisasi", dS, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "@fmt:miliar"}))
-	return c, horizontal(toMap(bar), names, map[string]any{"axisLabel": map[string]any{"formatter": "@fmt:miliar"}, "name": "miliar rupiah", "nameLocation": "middle", "nameGap": 28})
+	draw := func(l layout) (map[string]any, int) {
+		bar := charts.NewBar()
+		bar.SetGlobalOptions(
+			charts.WithInitializationOpts(opts.Initialization{ChartID: "anggaran"}),
+			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
+		)
+		bar.SetXAxis(names).AddSeries("Anggaran", dB).AddSeries("Realisasi", dS)
+		var texts [][]string
+		for i, n := range names {
+			texts = append(texts, append(wrap(n, chars(l)), wrap(figures[i], chars(l))...))
+		}
+		return textAbove(bar, l, texts, map[string]any{"name": "miliar rupiah", "axisLabel": map[string]any{"formatter": "@fmt:miliar"}})
+	}
+	return c, draw
 }
 
 // efficiencyChart: every programme and kegiatan as a point, budget
 // absorption across and capaian up, with the 100 % lines: what was achieved
 // for what was spent. The table beside it gives the difference, the
 // report's own definition of efficiency (capaian − penyerapan).
-func efficiencyChart(v *view.Report) (*view.Chart, map[string]any) {
+func efficiencyChart(v *view.Report) (*view.Chart, drawing) {
 	type point struct {
 		level, name         string
 		capaian, absorption float64
@@ -257,60 +523,92 @@ func efficiencyChart(v *view.Report) (*view.Chart, map[string]any) {
 	}
 	c := &view.Chart{Title: "Capaian kinerja terhadap penyerapan anggaran, per program dan kegiatan",
 		Headers: []string{"Butir", "Tingkat", "Rata-rata capaian indikator (hitung ulang)", "Penyerapan anggaran (hitung ulang)", "Capaian − penyerapan (poin)"}}
-	lo, hi := 100.0, 100.0
+	loX, hiX, loY, hiY := 100.0, 100.0, 100.0, 100.0
 	var dP, dK []opts.ScatterData
 	above, below := 0, 0
 	for _, p := range points {
 		diff := report.Efficiency(p.capaian, p.absorption)
 		c.Rows = append(c.Rows, []string{p.name, p.level, idformat.Percent(p.capaian, 2), idformat.Percent(p.absorption, 2), idformat.Signed(diff, 2)})
-		d := opts.ScatterData{Name: shortName(p.name), Value: []float64{p.absorption, p.capaian}, SymbolSize: 12}
+		d := opts.ScatterData{Name: p.name, Value: []float64{p.absorption, p.capaian}, SymbolSize: 12}
 		if p.level == "Program" {
 			dP = append(dP, d)
 		} else {
 			dK = append(dK, d)
 		}
-		lo, hi = min(lo, p.capaian, p.absorption), max(hi, p.capaian, p.absorption)
+		loX, hiX = min(loX, p.absorption), max(hiX, p.absorption)
+		loY, hiY = min(loY, p.capaian), max(hiY, p.capaian)
 		if p.capaian < 100 {
 			below++
 		} else {
 			above++
 		}
 	}
-	// a rate axis starts at a round value under the lowest point, marked as
-	// not zero in the table heading and the text alternative
-	axisMin := math.Max(0, math.Floor((lo-5)/10)*10)
-	axisMax := math.Ceil((hi+5)/10) * 10
-	step := math.Max(10, math.Ceil((axisMax-axisMin)/60)*10)
-	c.Alt = fmt.Sprintf("%d butir: %d mencapai capaian 100 %% atau lebih, %d di bawahnya. Sumbu mulai dari %s %%, bukan nol. Capaian adalah rata-rata capaian hitung ulang indikator butir itu sendiri (%s); selisihnya di tabel.",
-		len(points), above, below, idformat.Number(axisMin), v.Main.Table)
-	sc := charts.NewScatter()
-	sc.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{ChartID: ChartEfficiency}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
-		charts.WithGridOpts(opts.Grid{Left: "16", Right: "32", Top: "24", Bottom: "64", ContainLabel: opts.Bool(true)}),
-	)
-	sc.AddSeries("Program", dP, charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[0]}))
-	sc.AddSeries("Kegiatan", dK, charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[1]}))
-	o := toMap(sc)
-	axis := func(name string) map[string]any {
-		return map[string]any{"type": "value", "min": axisMin, "max": axisMax, "interval": step, "name": name, "nameLocation": "middle", "nameGap": 32,
-			"axisLabel": map[string]any{"formatter": "@fmt:pct0"}}
+	// each rate axis spans its own values and 100 %, in round steps: not
+	// from zero, marked so (zigzag, note, text alternative)
+	axisRange := func(lo, hi float64) (float64, float64, float64) {
+		step := niceStep(hi-lo+2, 4)
+		return math.Max(0, round6(math.Floor((lo-1)/step)*step)), round6(math.Ceil((hi+1)/step) * step), step
 	}
-	o["xAxis"] = []any{axis("penyerapan anggaran")}
-	o["yAxis"] = []any{axis("capaian kinerja")}
-	if series, ok := o["series"].([]any); ok && len(series) > 0 {
-		if first, ok := series[0].(map[string]any); ok {
-			first["markLine"] = map[string]any{"silent": true, "symbol": "none", "label": map[string]any{"formatter": "100 %"},
-				"lineStyle": map[string]any{"type": "dashed", "color": "#555"},
-				"data":      []any{map[string]any{"xAxis": 100}, map[string]any{"yAxis": 100}}}
+	minX, maxX, stepX := axisRange(loX, hiX)
+	minY, maxY, stepY := axisRange(loY, hiY)
+	c.Alt = fmt.Sprintf("%d butir: %d mencapai capaian 100 %% atau lebih, %d di bawahnya. Sumbu penyerapan mulai dari %s, sumbu capaian dari %s, bukan nol. Capaian adalah rata-rata capaian hitung ulang indikator butir itu sendiri (%s); selisihnya di tabel.",
+		len(points), above, below, idformat.Percent(minX, 0), idformat.Percent(minY, 0), v.Main.Table)
+	draw := func(l layout) (map[string]any, int) {
+		sc := charts.NewScatter()
+		sc.SetGlobalOptions(
+			charts.WithInitializationOpts(opts.Initialization{ChartID: ChartEfficiency}),
+			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
+		)
+		// programmes drawn last, as diamonds: a programme with one kegiatan
+		// sits on the same point and stays visible
+		sc.AddSeries("Kegiatan", dK, charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[1], Opacity: opts.Float(0.8)}))
+		sc.AddSeries("Program", dP, charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[0], BorderColor: "#fff", BorderWidth: 1.5}))
+		o := toMap(sc)
+		lineHeight := l.Font + 5
+		axis := func(name string, lo, hi, step float64, x bool) map[string]any {
+			a := map[string]any{"type": "value", "min": lo, "max": hi, "interval": step, "name": name,
+				"nameTextStyle": map[string]any{"fontSize": l.Font, "color": mutedText},
+				"axisLabel":     map[string]any{"formatter": "@fmt:pct:0", "fontSize": l.Font, "color": mutedText, "hideOverlap": true}}
+			if x {
+				a["nameLocation"], a["nameGap"] = "middle", lineHeight+10
+			} else {
+				// the y axis' name stands above it, read across
+				a["nameLocation"] = "end"
+				a["nameTextStyle"] = map[string]any{"fontSize": l.Font, "color": mutedText, "align": "left"}
+				a["nameGap"] = 10
+			}
+			if lo > 0 {
+				cutAxis(a)
+			}
+			return a
 		}
+		o["xAxis"] = []any{axis("penyerapan anggaran", minX, maxX, stepX, true)}
+		o["yAxis"] = []any{axis("capaian kinerja", minY, maxY, stepY, false)}
+		top := 16 + 2*lineHeight
+		if minX > 0 || minY > 0 {
+			o["graphic"] = []any{note("Sumbu tidak mulai dari nol", l)}
+			top += lineHeight
+		}
+		series(o, 1)["symbol"] = "diamond"
+		series(o, 1)["symbolSize"] = 15
+		first := series(o, 0)
+		first["markLine"] = map[string]any{"silent": true, "symbol": "none",
+			"label":     map[string]any{"show": true, "formatter": "100 %", "position": "insideEndTop", "fontSize": l.Font, "color": textColour},
+			"lineStyle": map[string]any{"type": "dashed", "color": "#555"},
+			"data":      []any{map[string]any{"xAxis": 100}, map[string]any{"yAxis": 100}}}
+		o["grid"] = []any{map[string]any{"left": 8, "right": 24, "top": top, "bottom": 24 + 2*lineHeight + 16, "containLabel": true}}
+		height := 480
+		if l.Narrow {
+			height = 400
+		}
+		return o, height
 	}
-	return c, o
+	return c, draw
 }
 
 // bandChart: how many indicators of table 3.4 fall in each band, by their
 // recomputed capaian.
-func bandChart(v *view.Report) (*view.Chart, map[string]any) {
+func bandChart(v *view.Report) (*view.Chart, drawing) {
 	total := 0
 	for _, b := range v.Bands {
 		total += b.Count
@@ -333,14 +631,24 @@ func bandChart(v *view.Report) (*view.Chart, map[string]any) {
 		where = v.Main.Table
 	}
 	c.Alt = fmt.Sprintf("%d indikator (%s): %s. Kategori menurut %s.", total, where, strings.Join(alt, ", "), v.Method.BandSet)
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{ChartID: "kategori"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "40", Top: "16", Bottom: "24", ContainLabel: opts.Bool(true)}),
-	)
-	bar.SetXAxis(names).AddSeries("Jumlah indikator", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}))
-	return c, horizontal(toMap(bar), names, map[string]any{"minInterval": 1})
+	draw := func(l layout) (map[string]any, int) {
+		bar := charts.NewBar()
+		bar.SetGlobalOptions(
+			charts.WithInitializationOpts(opts.Initialization{ChartID: "kategori"}),
+			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		)
+		bar.SetXAxis(names).AddSeries("Jumlah indikator", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}))
+		var texts [][]string
+		for _, n := range names {
+			texts = append(texts, wrap(n, chars(l)))
+		}
+		o, h := textAbove(bar, l, texts, map[string]any{"minInterval": 1, "axisLabel": map[string]any{"formatter": "@fmt:int"}})
+		s := series(o, 1)
+		s["label"] = mergeMap(s["label"], map[string]any{"fontSize": l.Font, "color": textColour, "formatter": "@fmt:int"})
+		delete(s, "itemStyle") // each bar keeps its band's colour
+		return o, h
+	}
+	return c, draw
 }
 
 func bandColour(level int) string {

@@ -24,56 +24,125 @@ import (
 //go:embed render.mjs
 var renderScript []byte
 
-// Spec is one chart to render: its options and its size in pixels.
+// Spec is one chart to render: one option per layout.
 type Spec struct {
-	Key    string         `json:"key"`
-	Width  int            `json:"width"`
-	Height int            `json:"height"`
-	Option map[string]any `json:"option"`
+	Key     string   `json:"key"`
+	Layouts []Layout `json:"layouts"`
 	// TooltipFormat names the number format of the interactive tooltip.
 	TooltipFormat string `json:"-"`
 }
 
-// Render returns each chart's SVG by key. Charts whose options were already
-// rendered (same options, same ECharts, same script) come from cacheDir;
-// the rest are rendered by one Node process. projectRoot is where
-// package.json and node_modules are. cacheDir may be "" (no cache).
+// Layout is one drawing of a chart: its name ("sempit", "lebar"), its size
+// in CSS pixels and its ECharts option.
+type Layout struct {
+	Name   string         `json:"name"`
+	Width  int            `json:"width"`
+	Height int            `json:"height"`
+	Option map[string]any `json:"option"`
+}
+
+// FormatterModule is the number formatter that every chart uses, at build
+// time (render.mjs) and in the browser (grafik.js): the same output as
+// generator/idformat.
+const FormatterModule = "assets/js/idformat.mjs"
+
+// job is one layout of one chart, as render.mjs reads it.
+type job struct {
+	Key    string         `json:"key"`
+	Width  int            `json:"width"`
+	Height int            `json:"height"`
+	Option map[string]any `json:"option"`
+}
+
+// Render returns each chart's SVG by key: one SVG holding every layout of
+// the chart (see combine). Layouts whose options were already rendered
+// (same options, same ECharts, same scripts) come from cacheDir; the rest
+// are rendered by one Node process. projectRoot is where package.json,
+// node_modules and the formatter module are. cacheDir may be "" (no cache).
 func Render(ctx context.Context, projectRoot, cacheDir string, specs []Spec) (map[string]string, error) {
-	out := map[string]string{}
 	version, _ := os.ReadFile(filepath.Join(projectRoot, "node_modules", "echarts", "package.json"))
+	formatter, err := os.ReadFile(filepath.Join(projectRoot, filepath.FromSlash(FormatterModule)))
+	if err != nil {
+		return nil, fmt.Errorf("pemformat angka grafik %s tidak terbaca: %w", FormatterModule, err)
+	}
+	drawn := map[string]string{}
 	hashes := map[string]string{}
-	var missing []Spec
+	var missing []job
 	for _, s := range specs {
-		b, err := json.Marshal(s)
-		if err != nil {
-			return nil, err
-		}
-		h := sha256.New()
-		h.Write(renderScript)
-		h.Write(version)
-		h.Write(b)
-		hashes[s.Key] = hex.EncodeToString(h.Sum(nil))
-		if cacheDir != "" {
-			if svg, err := os.ReadFile(filepath.Join(cacheDir, hashes[s.Key]+".svg")); err == nil {
-				out[s.Key] = string(svg)
-				continue
+		for _, l := range s.Layouts {
+			j := job{Key: s.Key + "#" + l.Name, Width: l.Width, Height: l.Height, Option: l.Option}
+			b, err := json.Marshal(j)
+			if err != nil {
+				return nil, err
 			}
+			h := sha256.New()
+			h.Write(renderScript)
+			h.Write(formatter)
+			h.Write(version)
+			h.Write(b)
+			hashes[j.Key] = hex.EncodeToString(h.Sum(nil))
+			if cacheDir != "" {
+				if svg, err := os.ReadFile(filepath.Join(cacheDir, hashes[j.Key]+".svg")); err == nil {
+					drawn[j.Key] = string(svg)
+					continue
+				}
+			}
+			missing = append(missing, j)
 		}
-		missing = append(missing, s)
 	}
 	rendered, err := renderWithNode(ctx, projectRoot, missing)
 	if err != nil {
 		return nil, err
 	}
 	for key, svg := range rendered {
-		svg = stableIDs(svg, path.Base(key))
-		out[key] = svg
+		svg = stableIDs(svg, strings.ReplaceAll(path.Base(key), "#", "-"))
+		drawn[key] = svg
 		if cacheDir != "" {
 			_ = os.MkdirAll(cacheDir, 0o755)
 			_ = os.WriteFile(filepath.Join(cacheDir, hashes[key]+".svg"), []byte(svg), 0o644)
 		}
 	}
+	out := map[string]string{}
+	for _, s := range specs {
+		svg, err := combine(path.Base(s.Key), s.Layouts, func(l Layout) string { return drawn[s.Key+"#"+l.Name] })
+		if err != nil {
+			return nil, fmt.Errorf("grafik %s: %w", s.Key, err)
+		}
+		out[s.Key] = svg
+	}
 	return out, nil
+}
+
+var svgOpen = regexp.MustCompile(`^<svg[^>]*>`)
+
+// combine puts the drawings of a chart's layouts into one SVG: each drawing
+// a <symbol> with its own viewBox, each shown by a <use> whose class names
+// its layout. The page's CSS shows one <use> and gives the SVG the aspect
+// ratio of that drawing (--sempit, --lebar); the width and height
+// attributes are the last (widest) drawing's, for readers without CSS.
+// One <svg> per chart: one role, title and description (Accessible).
+func combine(name string, ls []Layout, svgOf func(Layout) string) (string, error) {
+	var b strings.Builder
+	var ratios []string
+	for _, l := range ls {
+		ratios = append(ratios, fmt.Sprintf("--%s:%d/%d", l.Name, l.Width, l.Height))
+	}
+	last := ls[len(ls)-1]
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" class="chart-layouts" style="%s">`, last.Width, last.Height, strings.Join(ratios, ";"))
+	for _, l := range ls {
+		svg := svgOf(l)
+		open := svgOpen.FindString(svg)
+		end := strings.LastIndex(svg, "</svg>")
+		if open == "" || end < len(open) {
+			return "", fmt.Errorf("tata letak %s bukan SVG", l.Name)
+		}
+		fmt.Fprintf(&b, "\n<symbol id=\"g-%s-%s\" viewBox=\"0 0 %d %d\">%s</symbol>", name, l.Name, l.Width, l.Height, svg[len(open):end])
+	}
+	for _, l := range ls {
+		fmt.Fprintf(&b, "\n<use href=\"#g-%s-%s\" class=\"%s\" width=\"100%%\" height=\"100%%\"></use>", name, l.Name, l.Name)
+	}
+	b.WriteString("\n</svg>")
+	return b.String(), nil
 }
 
 // zrender numbers its ids and CSS classes across all charts of a process,
@@ -94,11 +163,11 @@ func stableIDs(svg, name string) string {
 	})
 }
 
-func renderWithNode(ctx context.Context, projectRoot string, specs []Spec) (map[string]string, error) {
+func renderWithNode(ctx context.Context, projectRoot string, specs []job) (map[string]string, error) {
 	if len(specs) == 0 {
 		return map[string]string{}, nil
 	}
-	sorted := append([]Spec(nil), specs...)
+	sorted := append([]job(nil), specs...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Key < sorted[j].Key })
 	input, err := json.Marshal(sorted)
 	if err != nil {
@@ -113,7 +182,7 @@ func renderWithNode(ctx context.Context, projectRoot string, specs []Spec) (map[
 	if err := os.WriteFile(script, renderScript, 0o644); err != nil {
 		return nil, err
 	}
-	cmd := exec.CommandContext(ctx, "node", script, projectRoot)
+	cmd := exec.CommandContext(ctx, "node", script, projectRoot, FormatterModule)
 	cmd.Dir = projectRoot
 	cmd.Stdin = bytes.NewReader(input)
 	var stdout, stderr bytes.Buffer

@@ -1,58 +1,18 @@
 // Renders ECharts options to SVG strings with ECharts' own server-side
-// renderer, all charts in one process. Usage: node render.mjs <project-root>
+// renderer, all charts in one process. Usage:
+//   node render.mjs <project-root> <formatter-module>
 // reads [{key, width, height, option}] as JSON on stdin and writes
-// {key: svg} as JSON on stdout. Formatter strings "@fmt:<name>" become
-// functions that format numbers the Indonesian way (Intl, id-ID).
+// {key: svg} as JSON on stdout. Formatter strings "@fmt:<name>" become the
+// functions of the formatter module (assets/js/idformat.mjs), the same that
+// the interactive view uses.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const require = createRequire(path.join(process.argv[2] || process.cwd(), 'package.json'));
+const root = process.argv[2] || process.cwd();
+const require = createRequire(path.join(root, 'package.json'));
 const echarts = require('echarts');
-
-const nf = (digits) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-const formats = {
-  pct: (v) => nf(2).format(v) + ' %',
-  pct0: (v) => nf(0).format(v) + ' %',
-  int: (v) => nf(0).format(v),
-  miliar: (v) => nf(1).format(v / 1e9) + ' M',
-  rupiah: (v) => 'Rp ' + nf(0).format(v),
-};
-
-// formatter returns a named format, or "num:<decimals>:<unit>" for a
-// number with its unit, as the data declares it.
-function formatter(name) {
-  if (name.startsWith('num:')) {
-    const [, d, ...rest] = name.split(':');
-    const unit = rest.join(':');
-    return (v) => nf(Number(d)).format(v) + (unit ? (unit === '%' ? ' %' : ' ' + unit) : '');
-  }
-  return formats[name];
-}
-
-function valueOf(p) {
-  if (p === null || typeof p !== 'object') return p;
-  const v = p.value;
-  if (Array.isArray(v)) return v[p.encode && p.encode.x ? p.encode.x[0] : 0];
-  return v;
-}
-
-function withFormatters(node) {
-  if (Array.isArray(node)) return node.map(withFormatters);
-  if (node && typeof node === 'object') {
-    const out = {};
-    for (const [k, v] of Object.entries(node)) {
-      if (typeof v === 'string' && v.startsWith('@fmt:')) {
-        const f = formatter(v.slice(5));
-        if (!f) throw new Error('unknown formatter ' + v);
-        out[k] = (p) => f(valueOf(p));
-      } else {
-        out[k] = withFormatters(v);
-      }
-    }
-    return out;
-  }
-  return node;
-}
+const { withFormatters } = await import(pathToFileURL(path.resolve(root, process.argv[3])).href);
 
 let input = '';
 process.stdin.setEncoding('utf8');

@@ -25,3 +25,38 @@ func TestAccessibleEscapes(t *testing.T) {
 		t.Error("non-SVG input must pass through")
 	}
 }
+
+func TestCombineOneSVGPerChart(t *testing.T) {
+	ls := []Layout{{Name: "sempit", Width: 330, Height: 380}, {Name: "lebar", Width: 880, Height: 400}}
+	drawn := map[string]string{
+		"sempit": `<svg width="330" height="380" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 330 380"><text>a</text></svg>`,
+		"lebar":  `<svg width="880" height="400" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 880 400"><text>b</text></svg>`,
+	}
+	got, err := combine("utama", ls, func(l Layout) string { return drawn[l.Name] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<svg xmlns="http://www.w3.org/2000/svg" width="880" height="400" class="chart-layouts" style="--sempit:330/380;--lebar:880/400">
+<symbol id="g-utama-sempit" viewBox="0 0 330 380"><text>a</text></symbol>
+<symbol id="g-utama-lebar" viewBox="0 0 880 400"><text>b</text></symbol>
+<use href="#g-utama-sempit" class="sempit" width="100%" height="100%"></use>
+<use href="#g-utama-lebar" class="lebar" width="100%" height="100%"></use>
+</svg>`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if strings.Count(got, "<svg") != 1 {
+		t.Error("one <svg> per chart: one role, title and description")
+	}
+	if _, err := combine("x", ls, func(Layout) string { return "no svg" }); err == nil {
+		t.Error("a drawing that is not SVG must be an error")
+	}
+}
+
+func TestWrapKeepsNumbersWhole(t *testing.T) {
+	got := wrap("Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota "+together("Rp 7,61 miliar")+" "+together("· 96,30 %"), 20)
+	want := []string{"Penunjang Urusan", "Pemerintahan Daerah", "Kabupaten/Kota", "Rp 7,61 miliar", "· 96,30 %"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q", got)
+	}
+}
