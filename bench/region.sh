@@ -6,11 +6,29 @@
 # prints wall time, peak memory, pages and the split of the build (data,
 # charts, Hugo, Pagefind), in total and per report. It asserts nothing.
 #   bench/region.sh 50
+#   bench/region.sh -m 50      # also Hugo's template metrics of the warm build
+#                              # (LAKIP_HUGO_METRICS=nohints: --templateMetrics),
+#                              # the 25 costliest
+#   bench/region.sh -mh 50     # the same with --templateMetricsHints (cache
+#                              # potential); the hints hash every partial's
+#                              # input and output, which inflates each
+#                              # template's time 10-40 times
+#   REGION_DIR=/tmp/r50 bench/region.sh 50   # keep the generated project
 set -euo pipefail
+metrics=""
+case "${1:-}" in
+  -m) metrics=nohints; shift ;;
+  -mh) metrics=1; shift ;;
+esac
 n="${1:-50}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
+# REGION_DIR=/tmp/r50 keeps the generated project there (to profile it)
+if [ -n "${REGION_DIR:-}" ]; then
+  tmp="$REGION_DIR"; rm -rf "$tmp"; mkdir -p "$tmp"
+else
+  tmp="$(mktemp -d)"
+  trap 'rm -rf "$tmp"' EXIT
+fi
 for f in config.toml content layouts assets i18n static package.json package-lock.json; do
   cp -r "$root/$f" "$tmp/"
 done
@@ -31,13 +49,30 @@ for ((i = 0; i < n; i++)); do
   sed -i "0,/realisasi = \"2,38%\"/s//realisasi = \"$v\"/; s/nilai = \"2,38%\"/nilai = \"$v\"/" "$dir/capaian.toml"
 done
 (cd "$root" && go build -o "$tmp/generator-bin" ./generator)
+# seconds of a Go duration as the build prints it (1m2.5s, 1.2s, 340ms, 0s)
+secs() {
+  awk -v d="$1" 'BEGIN {
+    s = 0
+    if (match(d, /[0-9.]+m[0-9]/)) { s += substr(d, RSTART, RLENGTH - 2) * 60; d = substr(d, RSTART + RLENGTH - 1) }
+    if (d ~ /ms$/) s += d / 1000; else if (d ~ /µs$/) s += d / 1e6; else if (d ~ /s$/) s += d + 0
+    printf "%.3f", s
+  }'
+}
 run() {
-  /usr/bin/time -f '%e %M' -o "$tmp/time" "$tmp/generator-bin" build -root "$tmp" -out "$tmp/public" >"$tmp/log" 2>&1 || { cat "$tmp/log"; exit 1; }
+  local env=()
+  [ -n "$2" ] && env=(LAKIP_HUGO_METRICS="$2")
+  env "${env[@]}" /usr/bin/time -f '%e %M' -o "$tmp/time" "$tmp/generator-bin" build -root "$tmp" -out "$tmp/public" >"$tmp/log" 2>&1 || { cat "$tmp/log"; exit 1; }
   read -r wall kb <"$tmp/time"
   pages=$(find "$tmp/public" -name '*.html' | wc -l)
   split=$(grep -o '(data .*)' "$tmp/log")
   echo "$1: $n laporan, $pages halaman HTML; waktu $wall s, memori puncak $((kb / 1024)) MB; $split"
-  awk -v w="$wall" -v n="$n" 'BEGIN { printf "    per laporan: %.3f s\n", w / n }'
+  read -r d c h p < <(echo "$split" | sed -E 's/^\(data ([^,]+), grafik ([^,]+), Hugo ([^,]+), Pagefind ([^)]+)\)$/\1 \2 \3 \4/')
+  awk -v w="$wall" -v n="$n" -v d="$(secs "$d")" -v c="$(secs "$c")" -v h="$(secs "$h")" -v p="$(secs "$p")" \
+    'BEGIN { printf "    per laporan: %.3f s (data %.3f, grafik %.3f, Hugo %.3f, Pagefind %.3f s)\n", w / n, d / n, c / n, h / n, p / n }'
+  if [ -n "$2" ]; then
+    echo "    metrik templat Hugo (rata-rata per eksekusi; 25 termahal):"
+    sed -n '/cumulative/,/^$/p' "$tmp/log" | head -27 | sed 's/^/    /'
+  fi
 }
-run "dingin (tanpa cache grafik)"
-run "hangat (cache grafik terisi)"
+run "dingin (tanpa cache grafik)" ""
+run "hangat (cache grafik terisi)" "$metrics"

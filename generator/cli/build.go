@@ -13,6 +13,8 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -25,6 +27,7 @@ import (
 	"github.com/sakip-terbuka/lakip/generator/report"
 	"github.com/sakip-terbuka/lakip/generator/tomldata"
 	"github.com/sakip-terbuka/lakip/generator/view"
+	"github.com/sakip-terbuka/lakip/generator/workbook"
 )
 
 type buildOptions struct {
@@ -35,6 +38,26 @@ type buildOptions struct {
 	// Force publishes even when the new site has no report, or a report
 	// lost most of its pages compared with the published site.
 	Force bool
+	// Agencies, when not empty, makes the build one shard of a sharded
+	// site (build -instansi a,b): only these agencies' pages, charts and
+	// files are rendered, beside the pages every shard builds alike (home,
+	// feed, sitemap, glossary, search page, assets); the other reports are
+	// staged as summaries and their pages as links only. No search index:
+	// `merge` joins the shards and indexes the whole site once.
+	Agencies []string
+}
+
+// renders tells whether the build renders this agency's pages.
+func (o buildOptions) renders(slug string) bool {
+	if len(o.Agencies) == 0 {
+		return true
+	}
+	for _, a := range o.Agencies {
+		if a == slug {
+			return true
+		}
+	}
+	return false
 }
 
 // buildStats are the durations of the build's steps, for the benchmark.
@@ -50,6 +73,7 @@ type buildStats struct {
 // was unless the whole build succeeds.
 func build(ctx context.Context, o buildOptions) (buildStats, error) {
 	var st buildStats
+	softMemoryLimit()
 	if err := ensureNodeModules(ctx, o.Root, o.Log, false); err != nil {
 		return st, err
 	}
@@ -65,8 +89,7 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 		return st, err
 	}
 	hugosite.RemoveStale(o.Out)
-	t0 := time.Now()
-	reports, err := loadData(o.Root)
+	stage, site, err := stageSite(ctx, o, &st)
 	var problems tomldata.Problems
 	if errors.As(err, &problems) {
 		fmt.Fprintf(o.Log, "GALAT DATA (%d) — situs tidak dibangun, hasil sebelumnya tetap:\n\n%s\n\n", len(problems), problems.Error())
@@ -74,76 +97,7 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 	} else if err != nil {
 		return st, err
 	}
-	if len(reports) == 0 && !o.Force {
-		return st, fmt.Errorf("tidak ada laporan di %s: situs tidak diganti dengan situs kosong (pakai -force bila memang disengaja)", dataDir(o.Root))
-	}
-	lic, err := siteLicense(o.Root)
-	if err != nil {
-		return st, err
-	}
-	stage := hugosite.NewStage(filepath.Join(o.Root, hugosite.StageDir, "gen"))
-	var specs []echarts.Spec
-	views := make([]*view.Report, 0, len(reports))
-	agencies := map[string]string{}
-	reportByKey := map[string]*report.Report{}
-	for _, r := range reports {
-		v := view.Build(r, r.Audit())
-		specs = append(specs, echarts.Build(v)...)
-		views = append(views, v)
-		reportByKey[v.Key] = r
-		agencies[r.Agency.Slug] = r.Agency.Name
-		if err := stageSource(stage, o.Root, r, v); err != nil {
-			return st, err
-		}
-	}
-	st.Load = time.Since(t0)
-
-	t1 := time.Now()
-	svgs, err := echarts.Render(ctx, o.Root, filepath.Join(o.Root, hugosite.StageDir, "cache", "charts"), specs)
-	if err != nil {
-		return st, err
-	}
-	chartByKey := map[string]*view.Chart{}
-	for _, v := range views {
-		for _, c := range v.Charts {
-			chartByKey[c.Key] = c
-		}
-	}
-	for _, s := range specs {
-		name := path.Base(s.Key)
-		c := chartByKey[s.Key]
-		stage.Add("assets/charts/"+s.Key+".svg", []byte(echarts.Accessible(svgs[s.Key], "svg-"+name, c.Title, c.Alt)))
-		if err := stage.AddJSON("static/"+path.Dir(s.Key)+"/grafik/"+name+".json", echarts.InteractiveOption(s)); err != nil {
-			return st, err
-		}
-	}
-	st.Charts = time.Since(t1)
-
 	t2 := time.Now()
-	for _, v := range views {
-		for _, p := range hugosite.ReportPages(v) {
-			if err := stage.AddPage(p); err != nil {
-				return st, err
-			}
-			st.Pages++
-		}
-		if err := stage.AddJSON(fmt.Sprintf("data/laporan/%s/%d.json", v.AgencySlug, v.Year), v); err != nil {
-			return st, err
-		}
-		if err := stageOpenData(stage, reportByKey[v.Key], v, lic); err != nil {
-			return st, err
-		}
-	}
-	for slug, name := range agencies {
-		if err := stage.AddPage(hugosite.AgencyPage(slug, name)); err != nil {
-			return st, err
-		}
-	}
-	lib, err := os.ReadFile(filepath.Join(o.Root, "node_modules", "echarts", "dist", "echarts.min.js"))
-	if err != nil {
-		return st, fmt.Errorf("pustaka ECharts tidak ditemukan (jalankan npm ci): %w", err)
-	}
-	stage.Add("static/js/echarts.min.js", lib)
 	if err := stage.Write(); err != nil {
 		return st, err
 	}
@@ -155,9 +109,11 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 		_ = os.RemoveAll(tmp)
 		return st, err
 	}
-	st.Hugo = time.Since(t2)
+	st.Hugo += time.Since(t2)
 	t3 := time.Now()
-	if err := searchIndex(ctx, o.Root, tmp); err != nil {
+	if len(o.Agencies) > 0 {
+		// a shard: the search index is built over the merged site (merge)
+	} else if err := searchIndex(ctx, o.Root, tmp); err != nil {
 		_ = os.RemoveAll(tmp)
 		return st, err
 	}
@@ -172,8 +128,133 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 		return st, err
 	}
 	fmt.Fprintf(o.Log, "Situs dibangun di %s: %d laporan, %d halaman hasil generator, %d grafik (data %v, grafik %v, Hugo %v, Pagefind %v).\n",
-		o.Out, len(reports), st.Pages, len(specs), st.Load.Round(time.Millisecond), st.Charts.Round(time.Millisecond), st.Hugo.Round(time.Millisecond), st.Search.Round(time.Millisecond))
+		o.Out, site.reports, st.Pages, site.charts, st.Load.Round(time.Millisecond), st.Charts.Round(time.Millisecond), st.Hugo.Round(time.Millisecond), st.Search.Round(time.Millisecond))
 	return st, nil
+}
+
+// stagedSite counts what stageSite staged, for the build's summary line.
+type stagedSite struct {
+	reports, charts int
+}
+
+// stageSite loads data/ and records in a stage (not yet written) everything
+// Hugo needs besides the hand-written files: generated pages, report data,
+// open data, rendered charts. Bad data comes back as tomldata.Problems.
+// build writes the stage and runs Hugo; serve syncs it under Hugo's server.
+func stageSite(ctx context.Context, o buildOptions, st *buildStats) (*hugosite.Stage, stagedSite, error) {
+	var site stagedSite
+	t0 := time.Now()
+	reports, err := loadData(o.Root)
+	if err != nil {
+		return nil, site, err
+	}
+	for _, a := range o.Agencies {
+		if !slices.ContainsFunc(reports, func(r *report.Report) bool { return r.Agency.Slug == a }) {
+			return nil, site, fmt.Errorf("%w: -instansi %s: tidak ada laporan instansi itu di %s", errUsage, a, dataDir(o.Root))
+		}
+	}
+	if len(reports) == 0 && !o.Force {
+		return nil, site, fmt.Errorf("tidak ada laporan di %s: situs tidak diganti dengan situs kosong (pakai -force bila memang disengaja)", dataDir(o.Root))
+	}
+	lic, err := siteLicense(o.Root)
+	if err != nil {
+		return nil, site, err
+	}
+	stage := hugosite.NewStage(filepath.Join(o.Root, hugosite.StageDir, "gen"))
+	var specs []echarts.Spec
+	views := make([]*view.Report, 0, len(reports))
+	agencies := map[string]string{}
+	reportByKey := map[string]*report.Report{}
+	for _, r := range reports {
+		v := view.Build(r, r.Audit())
+		views = append(views, v)
+		reportByKey[v.Key] = r
+		agencies[r.Agency.Slug] = r.Agency.Name
+		if !o.renders(r.Agency.Slug) {
+			continue // another shard's report: summary and links only
+		}
+		specs = append(specs, echarts.Build(v)...)
+		if err := stageSource(stage, o.Root, r, v); err != nil {
+			return nil, site, err
+		}
+	}
+	st.Load = time.Since(t0)
+
+	t1 := time.Now()
+	svgs, err := echarts.Render(ctx, o.Root, filepath.Join(o.Root, hugosite.StageDir, "cache", "charts"), specs)
+	if err != nil {
+		return nil, site, err
+	}
+	chartByKey := map[string]*view.Chart{}
+	for _, v := range views {
+		for _, c := range v.Charts {
+			chartByKey[c.Key] = c
+		}
+	}
+	for _, s := range specs {
+		name := path.Base(s.Key)
+		c := chartByKey[s.Key]
+		stage.Add("assets/charts/"+s.Key+".svg", []byte(echarts.Accessible(svgs[s.Key], "svg-"+name, c.Title, c.Alt)))
+		if err := stage.AddJSON("static/"+path.Dir(s.Key)+"/grafik/"+name+".json", echarts.InteractiveOption(s)); err != nil {
+			return nil, site, err
+		}
+	}
+	st.Charts = time.Since(t1)
+
+	t2 := time.Now() // writing pages counts towards Hugo (build adds Hugo's run)
+	defer func() { st.Hugo = time.Since(t2) }()
+	for _, v := range views {
+		if !o.renders(v.AgencySlug) {
+			for _, p := range hugosite.ReportPages(v) {
+				p.LinkOnly = true
+				if err := stage.AddPage(p); err != nil {
+					return nil, site, err
+				}
+			}
+			if err := stage.AddJSON(fmt.Sprintf("data/laporan/%s/%d.json", v.AgencySlug, v.Year), hugosite.ReportSummary(v)); err != nil {
+				return nil, site, err
+			}
+			continue
+		}
+		for _, p := range hugosite.ReportPages(v) {
+			if err := stage.AddPage(p); err != nil {
+				return nil, site, err
+			}
+			st.Pages++
+		}
+		if err := stage.AddJSON(fmt.Sprintf("data/laporan/%s/%d.json", v.AgencySlug, v.Year), v); err != nil {
+			return nil, site, err
+		}
+		if err := stageOpenData(stage, reportByKey[v.Key], v, lic); err != nil {
+			return nil, site, err
+		}
+	}
+	for slug, name := range agencies {
+		p := hugosite.AgencyPage(slug, name)
+		p.LinkOnly = !o.renders(slug)
+		if err := stage.AddPage(p); err != nil {
+			return nil, site, err
+		}
+	}
+	lib, err := os.ReadFile(filepath.Join(o.Root, "node_modules", "echarts", "dist", "echarts.min.js"))
+	if err != nil {
+		return nil, site, fmt.Errorf("pustaka ECharts tidak ditemukan (jalankan npm ci): %w", err)
+	}
+	stage.Add("static/js/echarts.min.js", lib)
+	site.reports, site.charts = len(reports), len(specs)
+	return stage, site, nil
+}
+
+// buildMemoryLimit is the Go heap size above which the garbage collector
+// works harder instead of letting the heap double: a whole region (200
+// reports) holds about 1 GB live in Hugo, which would otherwise grow to
+// 2 GB. GOMEMLIMIT, when set, takes precedence.
+const buildMemoryLimit = 1280 << 20
+
+func softMemoryLimit() {
+	if os.Getenv("GOMEMLIMIT") == "" && debug.SetMemoryLimit(-1) > buildMemoryLimit {
+		debug.SetMemoryLimit(buildMemoryLimit)
+	}
 }
 
 // stageSource copies the report's source text, so that readers can check
@@ -258,7 +339,15 @@ func stageOpenData(stage *hugosite.Stage, r *report.Report, v *view.Report, lic 
 		stage.Add(dir+res.Name+".json", b)
 		list = append(list, listed{res.Name, res.Title, res.Description, res.Section, len(res.Rows), res.Fields})
 	}
-	if err := stage.AddJSON(dir+"datapackage.json", opendata.DataPackage(r, resources, lic)); err != nil {
+	// the whole report as a workbook, as staff edit it (export-xlsx)
+	xlsx, err := workbook.Export(r)
+	if err != nil {
+		return err
+	}
+	stage.Add("static/"+v.Workbook, xlsx)
+	pkg := opendata.DataPackage(r, resources, lic)
+	opendata.AddWorkbook(pkg, r)
+	if err := stage.AddJSON(dir+"datapackage.json", pkg); err != nil {
 		return err
 	}
 	whole := map[string]any{"instansi": opendata.AgencyTree(r.Agency), "tahun": r.Year, "laporan_kinerja": opendata.Tree(r)}
@@ -274,6 +363,7 @@ func stageOpenData(stage *hugosite.Stage, r *report.Report, v *view.Report, lic 
 	}
 	files["datapackage.json"] = stage.Bytes(dir + "datapackage.json")
 	files["laporan.json"] = stage.Bytes(dir + "laporan.json")
+	files[path.Base(v.Workbook)] = xlsx
 	if v.SourceFile != "" {
 		files["sumber/"+path.Base(v.SourceFile)] = stage.Bytes("static/" + v.SourceFile)
 	}

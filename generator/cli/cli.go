@@ -16,24 +16,43 @@ const usage = `Pemakaian: go run ./generator <perintah> [opsi]
 Perintah:
   check   periksa data/: galat data (keluar dengan kode 1) dan temuan audit
   build   periksa data lalu bangun situs ke public/
-  serve   bangun situs lalu sajikan di http://127.0.0.1:1313, bangun ulang bila data/, layouts/ atau content/ berubah
+  serve   pratinjau langsung di http://127.0.0.1:1313 (server Hugo): halaman yang terbuka dimuat ulang
+          sendiri setelah setiap perubahan; galat data tampil di halaman. Tidak menulis ke -out
   new     new <nama-folder-instansi> <tahun>: buat kerangka laporan baru untuk diisi: menulis
           data/<instansi>/instansi.toml (bila belum ada), <tahun>/laporan.toml dan <tahun>/capaian.toml
+  merge   merge -out DIR BAGIAN1 BAGIAN2 …: gabungkan bagian-bagian situs (build -instansi) menjadi
+          satu situs dan bangun indeks pencarian Pagefind sekali untuk seluruhnya
+  export-xlsx  export-xlsx -report <instansi>/<tahun> [-o berkas.xlsx]: tulis laporan sebagai buku kerja
+          Excel (satu lembar per tabel, lembar Petunjuk); bawaan -o: <instansi>-<tahun>.xlsx
+  import-xlsx  import-xlsx <berkas.xlsx> [-report <instansi>/<tahun>]: tulis buku kerja kembali sebagai
+          berkas TOML di data/<instansi>/<tahun>/ (menggantikan berkas .toml di sana; instansi.toml ditulis
+          hanya bila belum ada). Setiap galat disebut dengan lembar dan selnya; selama ada galat tidak ada
+          berkas yang ditulis. Bawaan -report: isian folder di lembar Laporan
+  import-sipd  import-sipd <berkas.xlsx> -report <instansi>/<tahun>: baca ekspor anggaran SIPD (kolom Kode
+          atau kode urusan/bidang/program/kegiatan/sub kegiatan, Uraian, Anggaran/Pagu, Realisasi bila ada)
+          ke laporan yang sudah ada: kode resmi di program.toml (butir dicocokkan menurut kode, lalu nama;
+          yang belum ada ditambah) dan anggaran/realisasi di LRA (anggaran.toml). Data lain tidak diubah;
+          setiap galat disebut dengan lembar dan selnya, selama ada galat tidak ada berkas yang ditulis
 
 Opsi umum:
   -root DIR      folder proyek (bawaan: folder kerja)
-  -out DIR       folder hasil build/serve (bawaan: <root>/public). Folder itu diganti utuh, maka
+  -out DIR       folder hasil build (bawaan: <root>/public). Folder itu diganti utuh, maka
                  hanya folder baru, kosong, atau hasil build alat ini (berisi berkas penanda
                  .kinerja-terbuka) yang diterima; folder lain ditolak dan tidak disentuh
   -baseurl URL   alamat situs terbit, mis. https://contoh.go.id/kinerja/ (bawaan: config.toml)
   -force         terbitkan juga bila data/ tidak berisi laporan, atau laporan yang sudah terbit
                  kehilangan lebih dari separuh halamannya (bawaan: ditolak, situs lama tetap)
   -addr HOST:PORT  alamat server serve (bawaan: 127.0.0.1:1313)
+  -instansi A,B  build satu bagian situs: hanya halaman instansi A dan B (folder di data/), ditambah
+                 halaman bersama (beranda, umpan, peta situs, glosarium, cari) yang sama di setiap
+                 bagian; tanpa indeks pencarian (dibangun oleh merge). Lihat README, "Satu wilayah"
+  -report INSTANSI/TAHUN  laporan untuk export-xlsx / import-xlsx / import-sipd, mis. dinas-sosial-sidoarjo/2021
+  -o BERKAS      buku kerja yang ditulis export-xlsx
   -format teks|github  keluaran check: teks (bawaan), atau github: setiap galat data sebagai
                  anotasi GitHub Actions (::error file=…,line=…,col=…) pada barisnya di pull request
 
-Satu build pada satu waktu per proyek: build kedua (atau serve yang membangun ulang)
-menunggu yang pertama selesai. Situs lama diganti hanya setelah situs baru lengkap.
+Satu build pada satu waktu per proyek: build kedua (atau serve yang baru dimulai)
+menunggu yang pertama selesai; selama serve berjalan, build menunggu serve berhenti. Situs lama diganti hanya setelah situs baru lengkap.
 `
 
 // errUsage marks a wrong command line (exit code 2); every other error,
@@ -67,6 +86,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	baseURL := fs.String("baseurl", "", "URL dasar situs (bawaan: dari config.toml)")
 	force := fs.Bool("force", false, "terbitkan walau tanpa laporan atau laporan kehilangan banyak halaman")
 	format := fs.String("format", formatText, "keluaran check: teks atau github")
+	reportArg := fs.String("report", "", "laporan <instansi>/<tahun> (export-xlsx, import-xlsx, import-sipd)")
+	xlsxOut := fs.String("o", "", "buku kerja yang ditulis export-xlsx")
+	agencies := fs.String("instansi", "", "build: hanya instansi ini (a,b), satu bagian situs bertingkat")
 	// flags may come before or after the positional arguments of `new`
 	var positional []string
 	for {
@@ -100,12 +122,20 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "check":
 		return check(absRoot, stdout, *format)
 	case "build":
-		_, err := build(ctx, buildOptions{Root: absRoot, Out: *out, BaseURL: *baseURL, Log: stdout, Force: *force})
+		_, err := build(ctx, buildOptions{Root: absRoot, Out: *out, BaseURL: *baseURL, Log: stdout, Force: *force, Agencies: splitAgencies(*agencies)})
 		return err
+	case "merge":
+		return merge(ctx, absRoot, *out, positional, stdout)
 	case "serve":
 		return serve(ctx, buildOptions{Root: absRoot, Out: *out, BaseURL: *baseURL, Log: stdout, Force: *force}, *addr)
 	case "new":
 		return scaffold(absRoot, *root, positional, stdout)
+	case "export-xlsx":
+		return exportXlsx(absRoot, *reportArg, *xlsxOut, stdout)
+	case "import-xlsx":
+		return importXlsx(absRoot, positional, *reportArg, stdout)
+	case "import-sipd":
+		return importSIPD(absRoot, positional, *reportArg, stdout)
 	default:
 		fmt.Fprint(stderr, usage)
 		return fmt.Errorf("%w: perintah %q tidak dikenal", errUsage, cmd)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -55,7 +56,13 @@ func TestZipAndLicense(t *testing.T) {
 	}
 	want := []string{"datapackage.json", "laporan.json", "sumber/laporan-kinerja-2021.txt"}
 	for _, r := range pkg.Resources {
-		want = append(want, r.Path, strings.TrimSuffix(r.Path, ".csv")+".json")
+		want = append(want, r.Path)
+		if strings.HasSuffix(r.Path, ".csv") {
+			want = append(want, strings.TrimSuffix(r.Path, ".csv")+".json")
+		}
+	}
+	if !slices.Contains(want, "dinas-sosial-sidoarjo-2021.xlsx") {
+		t.Error("datapackage.json does not list the workbook")
 	}
 	for _, name := range want {
 		got, ok := inZip[name]

@@ -28,6 +28,10 @@ type Page struct {
 	Layout string         `json:"layout"`
 	Weight int            `json:"weight,omitempty"`
 	Params map[string]any `json:"params"`
+	// LinkOnly: Hugo gives the page its permalink (it is listed in the
+	// sitemap, the feed and the report lists) but does not render it: the
+	// page belongs to another shard of a sharded build (build -instansi).
+	LinkOnly bool `json:"-"`
 }
 
 // Stage is a folder being filled with generated files.
@@ -46,11 +50,15 @@ func (s *Stage) Add(path string, data []byte) { s.files[path] = data }
 func (s *Stage) Bytes(path string) []byte { return s.files[path] }
 
 // AddJSON records a JSON file with sorted keys and no HTML escaping.
+// Published files (below static/) are indented for readers; files only Hugo
+// reads (data/) are compact, a quarter smaller to load for a whole region.
 func (s *Stage) AddJSON(path string, v any) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
+	if !strings.HasPrefix(path, "data/") {
+		enc.SetIndent("", " ")
+	}
 	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -63,6 +71,9 @@ func (s *Stage) AddPage(p Page) error {
 	fm := map[string]any{"title": p.Title, "layout": p.Layout, "params": p.Params}
 	if p.Weight != 0 {
 		fm["weight"] = p.Weight
+	}
+	if p.LinkOnly {
+		fm["build"] = map[string]any{"render": "link", "publishResources": false}
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -141,4 +152,34 @@ func ReportPages(v *view.Report) []Page {
 // AgencyPage is the page listing an agency's reports.
 func AgencyPage(slug, name string) Page {
 	return Page{Path: slug + "/_index.md", Title: name, Layout: "instansi", Params: map[string]any{"agency": slug}}
+}
+
+// Summary is what the pages shared by every report (the home page, the
+// feed) read of a report: in a sharded build (build -instansi), the
+// reports of other shards are staged as their summary only, so that a
+// shard loads and holds a few hundred bytes per report it does not render
+// and still builds the same home page and feed as the single build.
+type Summary struct {
+	Key        string         `json:"key"`
+	AgencySlug string         `json:"agency_slug"`
+	Agency     string         `json:"agency"`
+	Government string         `json:"government"`
+	Province   string         `json:"province"`
+	Year       int            `json:"year"`
+	Title      string         `json:"title"`
+	URL        string         `json:"url"`
+	Headline   *view.Headline `json:"headline"`
+	Totals     *view.Totals   `json:"totals"`
+	Findings   struct {
+		Total   int `json:"total"`
+		Serious int `json:"serious"`
+	} `json:"findings"`
+}
+
+// ReportSummary is the summary of one report view.
+func ReportSummary(v *view.Report) Summary {
+	s := Summary{Key: v.Key, AgencySlug: v.AgencySlug, Agency: v.Agency, Government: v.Government, Province: v.Province,
+		Year: v.Year, Title: v.Title, URL: v.URL, Headline: v.Headline, Totals: v.Totals}
+	s.Findings.Total, s.Findings.Serious = v.Findings.Total, v.Findings.Serious
+	return s
 }

@@ -12,6 +12,15 @@ import (
 	"github.com/gohugoio/hugo/common/herrors"
 )
 
+// MetricsEnv names the environment variable that, when set (to anything),
+// makes Hugo measure every template and print its template metrics on
+// stderr after a successful build, with --templateMetricsHints (what
+// partialCached would save) unless the value is "nohints": the hints hash
+// every partial's input and output and inflate each template's time many
+// times. LAKIP_HUGO_METRICS=nohints go run ./generator build, or
+// bench/region.sh -m N (-mh N with the hints).
+const MetricsEnv = "LAKIP_HUGO_METRICS"
+
 // hugoMu serialises in-process Hugo runs: Hugo keeps some global state.
 var hugoMu sync.Mutex
 
@@ -30,11 +39,21 @@ func Build(root, dest, baseURL string) error {
 	if baseURL != "" {
 		args = append(args, "--baseURL", baseURL)
 	}
+	metrics := os.Getenv(MetricsEnv) != ""
+	if metrics {
+		args = append(args, "--templateMetrics")
+		if os.Getenv(MetricsEnv) != "nohints" {
+			args = append(args, "--templateMetricsHints")
+		}
+	}
 	// Hugo logs each template error and then returns only "logged N
 	// error(s)": capture what it logs, so that every message is printed.
 	var logged string
 	err := captureOutput(func() error { return commands.Execute(args) }, &logged)
 	if err == nil {
+		if metrics {
+			fmt.Fprint(os.Stderr, logged)
+		}
 		return nil
 	}
 	var msgs []string

@@ -210,6 +210,12 @@ func (r *Report) Tables() []TableInfo {
 	return out
 }
 
+// WorkbookFile is the file name of the report's workbook: what export-xlsx
+// writes by default and what Data terbuka offers beside the ZIP.
+func (r *Report) WorkbookFile() string {
+	return fmt.Sprintf("%s-%d.xlsx", r.Agency.Slug, r.Year)
+}
+
 // Table returns the table with that id; ok is false when the report has none.
 func (r *Report) Table(id string) (TableInfo, bool) {
 	for _, t := range r.Tables() {

@@ -48,6 +48,7 @@ func Build(r *report.Report, findings []report.Finding) *Report {
 		v.SourceFile = b.base + "sumber/" + path.Base(r.Meta.SourceFile)
 	}
 	v.ZipFile = fmt.Sprintf("%sdata/%s-%d.zip", b.base, r.Agency.Slug, r.Year)
+	v.Workbook = b.base + "data/" + r.WorkbookFile()
 	b.v = v
 	b.method()
 	b.items()
@@ -367,6 +368,9 @@ func (b *builder) budgetTable(t report.BudgetTable, id string) BudgetTable {
 			Spent: row.Spent.Published, Percent: row.Percent.Published, Note: row.Note}
 		if row.Spent.Published != "" {
 			bt.HasSpent = true
+		}
+		if row.Budget.Present && row.Budget.Err() == nil {
+			br.BudgetShort = idformat.RupiahShort(row.Budget.Amount)
 		}
 		if row.Budget.Present && row.Spent.Present {
 			br.BudgetAmount, br.SpentAmount, br.HasAmounts = row.Budget.Amount, row.Spent.Amount, true

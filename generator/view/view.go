@@ -27,6 +27,7 @@ type Report struct {
 	Source     string `json:"source"`
 	SourceFile string `json:"source_file"` // URL of the source text, if bundled
 	ZipFile    string `json:"zip_file"`    // URL of the ZIP of every open-data file of the report
+	Workbook   string `json:"workbook"`    // URL of the report as an Excel workbook (export-xlsx)
 	URL        string `json:"url"`
 
 	Pages       []PageLink           `json:"pages"`  // the pages this report has, in navigation order
@@ -436,19 +437,22 @@ type BudgetTable struct {
 
 // BudgetRow is one item's budget line: published, and recomputed %.
 type BudgetRow struct {
-	Anchor     string `json:"anchor"`
-	TableURL   string `json:"table_url"`
-	Table      string `json:"table"`
-	No         string `json:"no"`
-	Level      string `json:"level"`
-	Text       string `json:"text"`
-	URL        string `json:"url"`
-	Budget     string `json:"budget"`
-	Spent      string `json:"spent"`
-	Percent    string `json:"percent"`
-	Recomputed string `json:"recomputed"`
-	Differs    bool   `json:"differs"`
-	Note       string `json:"note"`
+	Anchor   string `json:"anchor"`
+	TableURL string `json:"table_url"`
+	Table    string `json:"table"`
+	No       string `json:"no"`
+	Level    string `json:"level"`
+	Text     string `json:"text"`
+	URL      string `json:"url"`
+	Budget   string `json:"budget"`
+	// BudgetShort is the budget in words ("Rp 7,9 miliar") for a search
+	// result; "" when the row gives no readable amount.
+	BudgetShort string `json:"budget_short,omitempty"`
+	Spent       string `json:"spent"`
+	Percent     string `json:"percent"`
+	Recomputed  string `json:"recomputed"`
+	Differs     bool   `json:"differs"`
+	Note        string `json:"note"`
 	// the amounts as numbers, for charts
 	BudgetAmount    int64   `json:"budget_amount"`
 	SpentAmount     int64   `json:"spent_amount"`

@@ -1,0 +1,148 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rhysd/actionlint"
+)
+
+// TestShardedBuildEqualsSingle builds the test reports as one site, then
+// as two shards (build -instansi) merged with merge, and checks that the
+// merged site has the same pages with the same bytes as the single build,
+// and that one search finds an item of each shard.
+func TestShardedBuildEqualsSingle(t *testing.T) {
+	root := copyProject(t)
+	os.RemoveAll(filepath.Join(root, "data"))
+	reportsData(t, filepath.Join(root, "data"))
+	single := buildIn(t, root)
+
+	run := func(args ...string) {
+		t.Helper()
+		var log bytes.Buffer
+		if err := Run(context.Background(), args, &log, &log); err != nil {
+			t.Fatalf("%s: %v\n%s", strings.Join(args, " "), err, log.String())
+		}
+	}
+	tmp := t.TempDir()
+	a, b, merged := filepath.Join(tmp, "a"), filepath.Join(tmp, "b"), filepath.Join(tmp, "gabung")
+	run("build", "-root", root, "-out", a, "-instansi", "dinas-kesehatan-contoh")
+	run("build", "-root", root, "-out", b, "-instansi", "dinas-sosial-kota-contoh,badan-kepegawaian-contoh")
+	if exists(a, "dinas-sosial-kota-contoh/2020/index.html") || exists(b, "dinas-kesehatan-contoh/2022/index.html") {
+		t.Fatal("a shard rendered another shard's report")
+	}
+	run("merge", "-root", root, "-out", merged, a, b)
+
+	want, got := pageSet(t, single), pageSet(t, merged)
+	if !slices.Equal(sortedKeys(want), sortedKeys(got)) {
+		t.Fatalf("page sets differ:\nsingle %v\nmerged %v", sortedKeys(want), sortedKeys(got))
+	}
+	for rel, page := range want {
+		if got[rel] != page {
+			t.Errorf("%s differs between the single build and the merged shards", rel)
+		}
+	}
+
+	// one search over both shards: an item page of each
+	srv := httptest.NewServer(http.FileServer(http.Dir(merged)))
+	defer srv.Close()
+	terms := map[string]string{"imunisasi": duaTahun22, "pegawai": capaianSaja}
+	for term, report := range terms {
+		if !strings.Contains(strings.ToLower(want[strings.TrimSuffix(report, "/")+"/index.html"]+allText(want, report)), term) {
+			t.Fatalf("test term %q is not on the pages of %s: pick another", term, report)
+		}
+	}
+	cmd := exec.Command("node", filepath.Join("testdata", "search.mjs"))
+	list, _ := json.Marshal(sortedKeys(terms))
+	cmd.Env = append(os.Environ(), "SITE_URL="+srv.URL, "CHROMIUM="+chromiumPath(t), "TERMS="+string(list))
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("search: %v\n%s", err, out)
+	}
+	var found map[string][]string
+	if err := json.Unmarshal(out, &found); err != nil {
+		t.Fatalf("search output: %v\n%s", err, out)
+	}
+	for term, report := range terms {
+		if !slices.ContainsFunc(found[term], func(u string) bool { return strings.Contains(u, "/"+report) }) {
+			t.Errorf("searching %q in the merged site finds no page of %s: %v", term, report, found[term])
+		}
+	}
+}
+
+// pageSet maps every HTML and XML file of a built site to its content.
+func pageSet(t *testing.T, site string) map[string]string {
+	t.Helper()
+	pages := map[string]string{}
+	err := filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".xml")) {
+			return err
+		}
+		if rel, _ := filepath.Rel(site, p); !strings.HasPrefix(rel, "pagefind") {
+			b, _ := os.ReadFile(p)
+			pages[filepath.ToSlash(rel)] = string(b)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+// allText joins the pages below one report folder.
+func allText(pages map[string]string, report string) string {
+	var b strings.Builder
+	for rel, p := range pages {
+		if strings.HasPrefix(rel, report) {
+			b.WriteString(p)
+		}
+	}
+	return b.String()
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestShardWorkflowExample lints the sharded publishing example with
+// actionlint and checks that it runs the two commands of a sharded build.
+func TestShardWorkflowExample(t *testing.T) {
+	path := filepath.Join(repoRoot, ".github", "workflows", "shards.yml.example")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	linter, err := actionlint.NewLinter(io.Discard, &actionlint.LinterOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs, err := linter.Lint("shards.yml", src, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range errs {
+		t.Errorf("actionlint: %s", e.Error())
+	}
+	for _, want := range []string{"go run ./generator build -instansi", "go run ./generator merge -out public", "matrix:"} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("workflow example lacks %q", want)
+		}
+	}
+}
