@@ -14,7 +14,8 @@ out=$(mktemp -d)
 # development server adds its live-reload script).
 go run ./generator build -out "$out/site" -baseurl "http://127.0.0.1:$port/" >"$out/build.log"
 node - "$out/site" "$port" >"$out/serve.log" 2>&1 <<'JS' &
-const http = require('http'), fs = require('fs'), path = require('path');
+// gzip as every static host does (GitHub Pages, Netlify, GitLab Pages)
+const http = require('http'), fs = require('fs'), path = require('path'), zlib = require('zlib');
 const [root, port] = process.argv.slice(2);
 const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json',
   '.svg': 'image/svg+xml', '.wasm': 'application/wasm', '.png': 'image/png', '.xml': 'application/xml' };
@@ -24,7 +25,12 @@ http.createServer((req, res) => {
   if (fs.existsSync(p) && fs.statSync(p).isDirectory()) p = path.join(p, 'index.html');
   fs.readFile(p, (err, body) => {
     if (err) { res.writeHead(404); return res.end('not found'); }
-    res.writeHead(200, { 'Content-Type': types[path.extname(p)] || 'application/octet-stream' });
+    const headers = { 'Content-Type': types[path.extname(p)] || 'application/octet-stream' };
+    if (/gzip/.test(req.headers['accept-encoding'] || '') && !/\.(png|wasm|pagefind|pf_\w+)$/.test(p)) {
+      headers['Content-Encoding'] = 'gzip';
+      body = zlib.gzipSync(body);
+    }
+    res.writeHead(200, headers);
     res.end(body);
   });
 }).listen(port, '127.0.0.1', () => console.log('Menyajikan'));

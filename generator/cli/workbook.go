@@ -135,15 +135,23 @@ func importXlsx(root string, args []string, reportArg string, w io.Writer) error
 		return err
 	}
 	im, err := workbook.Import(file, data)
-	var wp workbook.Problems
-	if errors.As(err, &wp) {
-		printWorkbookProblems(w, wp)
-		return errDataInvalid
+	// cell problems: the workbook is still read and loaded below, so that
+	// the loader's problems are reported with them, all at once
+	var cellProblems workbook.Problems
+	if errors.As(err, &cellProblems) {
+		if im == nil {
+			printWorkbookProblems(w, cellProblems)
+			return errDataInvalid
+		}
 	} else if err != nil {
 		return err
 	}
 	if reportArg == "" {
 		reportArg = im.Folder
+		if reportArg == "" && len(cellProblems) > 0 {
+			printWorkbookProblems(w, cellProblems)
+			return errDataInvalid
+		}
 		if reportArg == "" {
 			return fmt.Errorf("%w: buku kerja tidak menyebut foldernya (isian folder di lembar Laporan): tambahkan -report <instansi>/<tahun>", errUsage)
 		}
@@ -205,8 +213,12 @@ func importXlsx(root string, args []string, reportArg string, w io.Writer) error
 	sort.Strings(names)
 	_, err = tomldata.Load(os.DirFS(tmp), "data")
 	var problems tomldata.Problems
-	if errors.As(err, &problems) {
-		var out workbook.Problems
+	if errors.As(err, &problems) || len(cellProblems) > 0 {
+		out := append(workbook.Problems{}, cellProblems...)
+		reported := map[[2]string]bool{}
+		for _, p := range cellProblems {
+			reported[[2]string{p.Sheet, p.Cell}] = true
+		}
 		var rest tomldata.Problems
 		for _, p := range problems {
 			name := path.Base(p.File)
@@ -217,8 +229,15 @@ func importXlsx(root string, args []string, reportArg string, w io.Writer) error
 			if name == tomldata.AgencyFile {
 				name = workbook.AgencyFile
 			}
+			if len(cellProblems) > 0 && !im.Read(name, p.KeyPath) {
+				// a value the reading refused is missing from the files:
+				// what the loader says of it follows from a problem above
+				continue
+			}
 			if loc, ok := im.Locate(name, p.KeyPath); ok {
-				out = append(out, im.Problem(loc, p.Message))
+				if q := im.Problem(loc, p.Message); !reported[[2]string{q.Sheet, q.Cell}] {
+					out = append(out, q) // a cell already reported says it better
+				}
 			} else {
 				rest = append(rest, p)
 			}

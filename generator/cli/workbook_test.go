@@ -121,7 +121,9 @@ func TestWorkbookImportBroken(t *testing.T) {
 		t.Error("a failed import changed data/")
 	}
 
-	// a ref to nothing: found by the loader, reported at its cell
+	// a ref to nothing: found by the loader, reported at its cell, in the
+	// same run as a cell problem found while reading (a figure typed as a
+	// number): every problem at once, not one stage after the other
 	good, err := workbook.Export(seedReport(t))
 	if err != nil {
 		t.Fatal(err)
@@ -131,13 +133,19 @@ func TestWorkbookImportBroken(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows, _ := f.GetRows("Capaian")
-	refCol := ""
+	refCol, capCol := "", ""
 	for i, k := range rows[1] {
-		if k == "baris.ref" {
+		switch k {
+		case "baris.ref":
 			refCol, _ = excelize.ColumnNumberToName(i + 1)
+		case "baris.capaian":
+			capCol, _ = excelize.ColumnNumberToName(i + 1)
 		}
 	}
 	if err := f.SetCellStr("Capaian", refCol+"5", "tidak-ada"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellFloat("Capaian", capCol+"6", 97.85, -1, 64); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.SaveAs(xlsx); err != nil {
@@ -146,6 +154,12 @@ func TestWorkbookImportBroken(t *testing.T) {
 	out, err = runCLI(t, "import-xlsx", xlsx, "-root", root)
 	if !errors.Is(err, errDataInvalid) || !strings.Contains(out, xlsx+`: sheet "Capaian", cell `+refCol+`5: ref "tidak-ada" tidak ada`) {
 		t.Errorf("a bad ref: %v\n%s", err, out)
+	}
+	if !strings.Contains(out, xlsx+`: sheet "Capaian", cell `+capCol+`6: "97.85" tersimpan sebagai angka`) {
+		t.Errorf("the number cell is not reported with the bad ref:\n%s", out)
+	}
+	if n := strings.Count(out, xlsx+": sheet"); n != 2 {
+		t.Errorf("%d problems, want 2:\n%s", n, out)
 	}
 	if after := snapshot(t, filepath.Join(root, "data")); !maps.Equal(before, after) {
 		t.Error("a failed import changed data/")

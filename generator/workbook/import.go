@@ -105,6 +105,13 @@ func (im *Imported) Locate(file, keyPath string) (Location, bool) {
 	return Location{}, false
 }
 
+// Read tells whether the workbook gave a value for exactly this key path
+// of file (not only for a table above it).
+func (im *Imported) Read(file, keyPath string) bool {
+	loc, ok := im.origins[file+"\x00"+keyPath]
+	return ok && loc.Sheet != ""
+}
+
 // Problem makes a problem of the workbook at loc.
 func (im *Imported) Problem(loc Location, msg string) Problem {
 	return Problem{File: im.name, Sheet: loc.Sheet, Cell: loc.Cell, Message: msg}
@@ -113,7 +120,10 @@ func (im *Imported) Problem(loc Location, msg string) Problem {
 // Import reads a workbook written by Export, and edited since, into the
 // report's TOML files. name is how problems name the workbook. It reads
 // at most MaxRows rows of MaxColumns columns per sheet and never panics;
-// every problem is returned at once as Problems.
+// every problem is returned at once as Problems. With Problems, im is
+// still the workbook as far as it could be read (nil when it could not be
+// read at all): never write it, but load it to find the loader's problems
+// too.
 func Import(name string, data []byte) (im *Imported, err error) {
 	in := &importer{name: name, report: newNode(Location{}), agency: newNode(Location{})}
 	defer func() {
@@ -169,9 +179,10 @@ func Import(name string, data []byte) (im *Imported, err error) {
 			in.readTable(s, sh)
 		}
 	}
-	if len(in.problems) > 0 {
-		return nil, in.problems
-	}
+	// Problems of single cells leave the rest of the workbook readable: the
+	// files are still written out, so that the caller can load them and
+	// report the loader's problems together with these, all at once.
+	cellProblems := in.problems
 	im = &Imported{Folder: in.folder, Files: map[string][]byte{}, name: name, origins: map[string]Location{}}
 	rt := reflect.TypeFor[report.Report]()
 	for top, file := range fileOf {
@@ -188,6 +199,9 @@ func Import(name string, data []byte) (im *Imported, err error) {
 		e.header(AgencyFile)
 		e.table(in.agency, reflect.TypeFor[report.Agency](), "", "")
 		im.Agency = []byte(e.b.String())
+	}
+	if len(cellProblems) > 0 {
+		return im, cellProblems
 	}
 	return im, nil
 }
