@@ -44,16 +44,23 @@ var docsScreenshots = flag.Bool("docs-screenshots", false, "write the browser te
 // browserChecks serves the site in out on 127.0.0.1 and runs
 // testdata/browser.test.mjs against it with the extra environment given.
 func browserChecks(t *testing.T, out string, env ...string) {
+	browserScript(t, "browser.test.mjs", out, env...)
+}
+
+// browserScript serves the site in out on 127.0.0.1 and runs the node
+// test file testdata/<script> against it in Chromium (SITE_URL and
+// CHROMIUM set), with the extra environment given.
+func browserScript(t *testing.T, script, out string, env ...string) {
 	chromium := chromiumPath(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer srv.Close()
-	cmd := exec.Command("node", "--test", "--test-reporter=spec", filepath.Join("testdata", "browser.test.mjs"))
+	cmd := exec.Command("node", "--test", "--test-reporter=spec", filepath.Join("testdata", script))
 	cmd.Env = append(append(os.Environ(), "SITE_URL="+srv.URL, "CHROMIUM="+chromium), env...)
 	var buf bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &buf, &buf
 	err := cmd.Run()
 	t.Log(buf.String())
 	if err != nil {
-		t.Fatalf("browser checks failed: %v", err)
+		t.Fatalf("%s failed: %v", script, err)
 	}
 }

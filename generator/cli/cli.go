@@ -46,7 +46,7 @@ Opsi umum:
   -instansi A,B  build satu bagian situs: hanya halaman instansi A dan B (folder di data/), ditambah
                  halaman bersama (beranda, umpan, peta situs, glosarium, cari) yang sama di setiap
                  bagian; tanpa indeks pencarian (dibangun oleh merge). Lihat README, "Satu wilayah"
-  -report INSTANSI/TAHUN  laporan untuk export-xlsx / import-xlsx / import-sipd, mis. dinas-sosial-sidoarjo/2021
+  -report INSTANSI/TAHUN  laporan untuk export-xlsx / import-xlsx / import-sipd, mis. dinas-kesehatan/2023
   -o BERKAS      buku kerja yang ditulis export-xlsx
   -format teks|github  keluaran check: teks (bawaan), atau github: setiap galat data sebagai
                  anotasi GitHub Actions (::error file=…,line=…,col=…) pada barisnya di pull request

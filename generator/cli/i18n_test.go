@@ -558,7 +558,7 @@ func TestI18nKeys(t *testing.T) {
 func TestI18nCheckCanFail(t *testing.T) {
 	root := t.TempDir()
 	for _, dir := range []string{"i18n", "layouts", filepath.Join("assets", "js")} {
-		i18nCopyTree(t, filepath.Join(i18nRootDir, dir), filepath.Join(root, dir))
+		copyDir(t, filepath.Join(i18nRootDir, dir), filepath.Join(root, dir))
 	}
 	ref, err := loadI18nFile(root, "id")
 	if err != nil {
@@ -624,28 +624,5 @@ func TestI18nCheckCanFail(t *testing.T) {
 		if !strings.Contains(all, want) {
 			t.Errorf("the check did not report %q; it reported:\n%s", want, all)
 		}
-	}
-}
-
-// i18nCopyTree copies the files below from to to.
-func i18nCopyTree(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		dst := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }

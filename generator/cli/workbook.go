@@ -5,11 +5,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,7 +31,7 @@ var reportArgRe = regexp.MustCompile(`^([a-z0-9]+(?:-[a-z0-9]+)*)/([0-9]{4})$`)
 func parseReportArg(s string) (agency string, year int, err error) {
 	m := reportArgRe.FindStringSubmatch(strings.Trim(strings.TrimSpace(s), "/"))
 	if m == nil {
-		return "", 0, fmt.Errorf("%w: -report %q: tulis <folder-instansi>/<tahun>, mis. dinas-sosial-sidoarjo/2021", errUsage, s)
+		return "", 0, fmt.Errorf("%w: -report %q: tulis <folder-instansi>/<tahun>, mis. dinas-kesehatan/2023", errUsage, s)
 	}
 	year, _ = strconv.Atoi(m[2])
 	return m[1], year, nil
@@ -45,17 +46,9 @@ func exportXlsx(root, reportArg, out string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	reports, err := loadData(root)
-	var problems tomldata.Problems
-	if err != nil && !errors.As(err, &problems) {
+	reports, own, err := loadReport(root, agency, year)
+	if err != nil {
 		return err
-	}
-	prefix := path.Join("data", agency)
-	var own tomldata.Problems
-	for _, p := range problems {
-		if strings.HasPrefix(p.File, prefix+"/"+strconv.Itoa(year)) || p.File == path.Join(prefix, tomldata.AgencyFile) {
-			own = append(own, p)
-		}
 	}
 	if len(own) > 0 {
 		fmt.Fprintf(w, "GALAT DATA (%d) — perbaiki dulu, buku kerja tidak ditulis:\n\n%s\n\n", len(own), own.Error())
@@ -82,6 +75,75 @@ func exportXlsx(root, reportArg, out string, w io.Writer) error {
 	}
 	fmt.Fprintf(w, "Buku kerja ditulis: %s. Ubah di Excel atau LibreOffice, lalu: go run ./generator import-xlsx %s\n", out, out)
 	return nil
+}
+
+// loadReport loads data/ and returns the reports and the problems of one
+// report's files (its year folder and its agency file): other reports'
+// problems do not stop work on this one.
+func loadReport(root, agency string, year int) ([]*report.Report, tomldata.Problems, error) {
+	reports, err := loadData(root)
+	var problems tomldata.Problems
+	if err != nil && !errors.As(err, &problems) {
+		return nil, nil, err
+	}
+	prefix := path.Join("data", agency)
+	var own tomldata.Problems
+	for _, p := range problems {
+		yearDir := path.Join(prefix, strconv.Itoa(year))
+		if p.File == yearDir || strings.HasPrefix(p.File, yearDir+"/") || p.File == path.Join(prefix, tomldata.AgencyFile) {
+			own = append(own, p)
+		}
+	}
+	return reports, own, nil
+}
+
+// readWorkbook reads the workbook named on the command line: a regular
+// file of at most workbook.MaxWorkbookSize bytes.
+func readWorkbook(file string) ([]byte, error) {
+	info, err := os.Stat(file)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("buku kerja %s tidak dapat dibaca: %w", file, err)
+	case !info.Mode().IsRegular():
+		return nil, fmt.Errorf("%s bukan berkas biasa", file)
+	case info.Size() > workbook.MaxWorkbookSize:
+		return nil, fmt.Errorf("%s terlalu besar (%d MB; paling besar %d MB)", file, info.Size()>>20, workbook.MaxWorkbookSize>>20)
+	}
+	return os.ReadFile(file)
+}
+
+// stageImport writes the candidate data folder of an import under
+// .build/: the agency file (when not nil), the TOML files given, and the
+// year folder's other files as they are in data/ (the source document).
+// The caller loads it with the strict loader, moves what is good into
+// data/ and removes the folder returned.
+func stageImport(root, agency string, year int, agencyFile []byte, files map[string][]byte) (string, error) {
+	stageRoot := filepath.Join(root, hugosite.StageDir)
+	if err := os.MkdirAll(stageRoot, 0o755); err != nil {
+		return "", err
+	}
+	tmp, err := os.MkdirTemp(stageRoot, "impor-")
+	if err != nil {
+		return "", err
+	}
+	tmpYear := filepath.Join(tmp, agency, strconv.Itoa(year))
+	err = os.MkdirAll(tmpYear, 0o755)
+	if err == nil && agencyFile != nil {
+		err = os.WriteFile(filepath.Join(tmp, agency, tomldata.AgencyFile), agencyFile, 0o644)
+	}
+	if err == nil {
+		err = copyNonTOML(filepath.Join(dataDir(root), agency, strconv.Itoa(year)), tmpYear)
+	}
+	for name, b := range files {
+		if err == nil {
+			err = os.WriteFile(filepath.Join(tmpYear, name), b, 0o644)
+		}
+	}
+	if err != nil {
+		os.RemoveAll(tmp)
+		return "", err
+	}
+	return tmp, nil
 }
 
 // writeFileAtomic writes a file through a temporary file beside it, so
@@ -121,16 +183,7 @@ func importXlsx(root string, args []string, reportArg string, w io.Writer) error
 		return fmt.Errorf("%w: sebutkan satu buku kerja: import-xlsx <berkas.xlsx> [-report <instansi>/<tahun>]", errUsage)
 	}
 	file := args[0]
-	info, err := os.Stat(file)
-	switch {
-	case err != nil:
-		return fmt.Errorf("buku kerja %s tidak dapat dibaca: %w", file, err)
-	case !info.Mode().IsRegular():
-		return fmt.Errorf("%s bukan berkas biasa", file)
-	case info.Size() > workbook.MaxWorkbookSize:
-		return fmt.Errorf("%s terlalu besar (%d MB; paling besar %d MB)", file, info.Size()>>20, workbook.MaxWorkbookSize>>20)
-	}
-	data, err := os.ReadFile(file)
+	data, err := readWorkbook(file)
 	if err != nil {
 		return err
 	}
@@ -160,7 +213,7 @@ func importXlsx(root string, args []string, reportArg string, w io.Writer) error
 	if err != nil {
 		return err
 	}
-	if slicesContains(tomldata.ReservedSlugs, agency) {
+	if slices.Contains(tomldata.ReservedSlugs, agency) {
 		return fmt.Errorf("nama folder instansi %q sudah dipakai halaman situs sendiri: pilih nama lain", agency)
 	}
 	agencyDir := filepath.Join(dataDir(root), agency)
@@ -169,48 +222,27 @@ func importXlsx(root string, args []string, reportArg string, w io.Writer) error
 		return fmt.Errorf("%s bukan folder", target)
 	}
 
-	// the candidate data folder: the agency file, the new TOML files and
-	// the non-TOML files of the year folder (the source document)
-	stageRoot := filepath.Join(root, hugosite.StageDir)
-	if err := os.MkdirAll(stageRoot, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(stageRoot, "impor-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	tmpYear := filepath.Join(tmp, agency, strconv.Itoa(year))
-	if err := os.MkdirAll(tmpYear, 0o755); err != nil {
-		return err
-	}
+	// the candidate data folder: the agency file (the one in data/, else
+	// the workbook's), the new TOML files and the source document
 	agencyFile := filepath.Join(agencyDir, tomldata.AgencyFile)
 	writeAgency, agencyDiffers := false, false
+	useAgency := im.Agency
 	if b, err := os.ReadFile(agencyFile); err == nil {
 		var have, got report.Agency
 		_, err1 := toml.Decode(string(b), &have)
 		_, err2 := toml.Decode(string(im.Agency), &got)
 		agencyDiffers = im.Agency != nil && (err1 != nil || err2 != nil || have != got)
-		if err := os.WriteFile(filepath.Join(tmp, agency, tomldata.AgencyFile), b, 0o644); err != nil {
-			return err
-		}
-	} else if im.Agency != nil {
-		writeAgency = true
-		if err := os.WriteFile(filepath.Join(tmp, agency, tomldata.AgencyFile), im.Agency, 0o644); err != nil {
-			return err
-		}
+		useAgency = b
+	} else {
+		writeAgency = im.Agency != nil
 	}
-	if err := copyNonTOML(target, tmpYear); err != nil {
+	tmp, err := stageImport(root, agency, year, useAgency, im.Files)
+	if err != nil {
 		return err
 	}
-	names := make([]string, 0, len(im.Files))
-	for name, b := range im.Files {
-		names = append(names, name)
-		if err := os.WriteFile(filepath.Join(tmpYear, name), b, 0o644); err != nil {
-			return err
-		}
-	}
-	sort.Strings(names)
+	defer os.RemoveAll(tmp)
+	tmpYear := filepath.Join(tmp, agency, strconv.Itoa(year))
+	names := slices.Sorted(maps.Keys(im.Files))
 	_, err = tomldata.Load(os.DirFS(tmp), "data")
 	var problems tomldata.Problems
 	if errors.As(err, &problems) || len(cellProblems) > 0 {
@@ -328,15 +360,6 @@ func copyNonTOML(from, to string) error {
 	})
 }
 
-func slicesContains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // importSIPD merges a SIPD budget export into one report of data/: the
 // programme tree gets the official codes (items matched by code, then by
 // name; new items added) and the LRA the budget and realisasi. The
@@ -354,14 +377,9 @@ func importSIPD(root string, args []string, reportArg string, w io.Writer) error
 		return err
 	}
 	file := args[0]
-	info, err := os.Stat(file)
-	switch {
-	case err != nil:
-		return fmt.Errorf("buku kerja %s tidak dapat dibaca: %w", file, err)
-	case !info.Mode().IsRegular():
-		return fmt.Errorf("%s bukan berkas biasa", file)
-	case info.Size() > workbook.MaxWorkbookSize:
-		return fmt.Errorf("%s terlalu besar (%d MB; paling besar %d MB)", file, info.Size()>>20, workbook.MaxWorkbookSize>>20)
+	data, err := readWorkbook(file)
+	if err != nil {
+		return err
 	}
 	agencyDir := filepath.Join(dataDir(root), agency)
 	target := filepath.Join(agencyDir, strconv.Itoa(year))
@@ -369,17 +387,9 @@ func importSIPD(root string, args []string, reportArg string, w io.Writer) error
 		return fmt.Errorf("laporan %s/%d belum ada di %s: buat dulu dengan go run ./generator new %s %d, lalu impor SIPD", agency, year, dataDir(root), agency, year)
 	}
 	// the report as it is must load: the merge rewrites whole files
-	_, err = loadData(root)
-	var problems tomldata.Problems
-	if err != nil && !errors.As(err, &problems) {
+	_, own, err := loadReport(root, agency, year)
+	if err != nil {
 		return err
-	}
-	prefix := path.Join("data", agency)
-	var own tomldata.Problems
-	for _, p := range problems {
-		if strings.HasPrefix(p.File, prefix+"/"+strconv.Itoa(year)) || p.File == path.Join(prefix, tomldata.AgencyFile) {
-			own = append(own, p)
-		}
 	}
 	if len(own) > 0 {
 		fmt.Fprintf(w, "GALAT DATA (%d) — perbaiki dulu data laporan ini, tidak ada berkas yang ditulis:\n\n%s\n\n", len(own), own.Error())
@@ -399,10 +409,6 @@ func importSIPD(root string, args []string, reportArg string, w io.Writer) error
 			existing[e.Name()] = b
 		}
 	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return err
-	}
 	im, res, err := workbook.ImportSIPD(file, data, existing)
 	var wp workbook.Problems
 	if errors.As(err, &wp) {
@@ -421,44 +427,18 @@ func importSIPD(root string, args []string, reportArg string, w io.Writer) error
 
 	// the candidate report: the agency file, the year folder, the changed
 	// files over it
-	stageRoot := filepath.Join(root, hugosite.StageDir)
-	if err := os.MkdirAll(stageRoot, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(stageRoot, "impor-sipd-")
+	agencyFile, _ := os.ReadFile(filepath.Join(agencyDir, tomldata.AgencyFile))
+	files := maps.Clone(existing)
+	maps.Copy(files, im.Files)
+	tmp, err := stageImport(root, agency, year, agencyFile, files)
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
 	tmpYear := filepath.Join(tmp, agency, strconv.Itoa(year))
-	if err := os.MkdirAll(tmpYear, 0o755); err != nil {
-		return err
-	}
-	if b, err := os.ReadFile(filepath.Join(agencyDir, tomldata.AgencyFile)); err == nil {
-		if err := os.WriteFile(filepath.Join(tmp, agency, tomldata.AgencyFile), b, 0o644); err != nil {
-			return err
-		}
-	}
-	if err := copyNonTOML(target, tmpYear); err != nil {
-		return err
-	}
-	for name, b := range existing {
-		if im.Files[name] == nil {
-			if err := os.WriteFile(filepath.Join(tmpYear, name), b, 0o644); err != nil {
-				return err
-			}
-		}
-	}
-	names := make([]string, 0, len(im.Files))
-	for name, b := range im.Files {
-		names = append(names, name)
-		if err := os.WriteFile(filepath.Join(tmpYear, name), b, 0o644); err != nil {
-			return err
-		}
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(im.Files))
 	_, err = tomldata.Load(os.DirFS(tmp), "data")
-	problems = nil
+	var problems tomldata.Problems
 	if errors.As(err, &problems) {
 		var out workbook.Problems
 		var rest tomldata.Problems

@@ -5,13 +5,13 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { launchChromium } from './chromium.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 
 const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
 const axePath = require.resolve('axe-core/axe.min.js');
 
 const SITE = process.env.SITE_URL;
@@ -34,11 +34,7 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 let browser;
 before(async () => {
   assert.ok(SITE && SITE.startsWith('http://127.0.0.1:'), 'SITE_URL must be the site on 127.0.0.1');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 after(async () => { await browser?.close(); });
 

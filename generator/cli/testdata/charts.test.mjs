@@ -6,12 +6,10 @@
 // receives a screenshot of every chart at both widths.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
+import { launchChromium } from './chromium.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
 
 const SITE = process.env.SITE_URL;
 const SHOTS = process.env.SHOT_DIR;
@@ -23,11 +21,7 @@ const MIN_PX = 11;
 let browser;
 before(async () => {
   assert.ok(SITE && SITE.startsWith('http://127.0.0.1:'), 'SITE_URL must be the site on 127.0.0.1');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 after(async () => { await browser?.close(); });
 

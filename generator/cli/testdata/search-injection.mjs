@@ -3,20 +3,14 @@
 // filter names and values, result titles, excerpts and tags, every element
 // the data could have injected, dialogs and requests. Run by
 // TestSearchShowsDataAsText (injection_test.go), which judges the result.
-import { createRequire } from 'node:module';
+import { launchChromium } from './chromium.mjs';
 
-const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
 
 const SITE = process.env.SITE_URL;
 const QUERY = process.env.QUERY;
 const PROGRAM = process.env.PROGRAM; // the programme filter value to select
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const out = { dialogs: [], requests: [], errors: [] };
 try {
   const context = await browser.newContext();

@@ -2,14 +2,9 @@
 // by playwright-core, Debian's Chromium at CHROMIUM) for each term of
 // TERMS (JSON list) and prints {term: [result URLs]} as JSON. Used by
 // TestShardedBuildEqualsSingle (generator/cli/shard_test.go).
-import { createRequire } from 'node:module';
+import { launchChromium } from './chromium.mjs';
 
-const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   await page.goto(process.env.SITE_URL + '/cari/');

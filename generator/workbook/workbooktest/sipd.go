@@ -27,7 +27,7 @@ var SIPDCodes = map[string]string{
 func SIPDWorkbook(t testing.TB) []byte {
 	t.Helper()
 	rows := [][]any{
-		{"PEMERINTAH KABUPATEN SIDOARJO"},
+		{"PEMERINTAH KABUPATEN CONTOH"},
 		{"LAPORAN REALISASI ANGGARAN PER PROGRAM, KEGIATAN DAN SUB KEGIATAN"},
 		{"Tahun Anggaran 2021"},
 		{},
