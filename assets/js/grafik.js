@@ -3,7 +3,8 @@
 // loads the ECharts library from this site and redraws that chart with
 // tooltips and legend toggles. Nothing is loaded until someone asks.
 // Bundled by Hugo's js.Build (layouts/baseof.html) with the formatter
-// module that the build-time renderer uses too.
+// module that the build-time renderer uses too; numbers are written in the
+// page's language.
 import { withFormatters } from './idformat.mjs';
 
 var loading = null;
@@ -21,7 +22,7 @@ function loadECharts(src) {
   return loading;
 }
 
-// shownLayout is the name of the drawing the page shows ("sempit" or
+// shownLayout is the name of the drawing the page shows ("sempit", "sedang" or
 // "lebar"): the CSS decides, by the width of the chart's card.
 function shownLayout(svg, layouts) {
   var uses = svg ? svg.querySelectorAll('use') : [];
@@ -45,9 +46,12 @@ document.addEventListener('click', function (e) {
     .then(function (res) {
       var echarts = res[0];
       var svg = box.querySelector('svg');
-      var option = withFormatters(res[1][shownLayout(svg, res[1])]);
+      // numbers in the page's language (<html lang>): 1.234,5 or 1,234.5
+      var option = withFormatters(res[1][shownLayout(svg, res[1])], document.documentElement.lang);
       var h = svg ? svg.getBoundingClientRect().height : 360;
       box.style.height = Math.max(h, 240) + 'px';
+      // nothing of the chart (a tooltip on its way) widens the page
+      box.style.overflow = 'hidden';
       box.textContent = '';
       echarts.init(box, null, { renderer: 'svg' }).setOption(option);
       btn.parentNode.hidden = true;

@@ -1,15 +1,22 @@
-// idformat.mjs — numbers the Indonesian way, the same output as the Go
-// package generator/idformat (1.234.567; 97,85 %; "1,90 %" with the
-// decimals the data gives). One module for every chart: render.mjs imports
+// idformat.mjs — numbers the way each language of the site writes them,
+// the same output as the Go side: Indonesian as generator/idformat
+// (1.234.567; 97,85 %; "1,90 %" with the decimals the data gives; Rp 34,5
+// miliar), English as generator/locale's NumbersFor("en") (1,234,567;
+// 97.85%; IDR 34.5 billion). One module for every chart: render.mjs imports
 // it when charts are drawn at build time, grafik.js (bundled by Hugo's
-// js.Build) when a reader asks for the interactive view. The Go test
-// TestJSFormatterAgreesWithGo (generator/echarts) compares the two.
+// js.Build) when a reader asks for the interactive view; both pass the
+// chart's language. The Go test TestJSFormatterAgreesWithGo
+// (generator/echarts) compares the two in both languages.
 //
 // Rounding follows Go's strconv: the exact binary value of the number,
 // ties to even; no Intl, so that Node and every browser print the same.
 
 // decimal formats v with exactly places decimals: 97,85; "-0,00" → "0,00".
-export function decimal(v, places) {
+export function decimal(v, places) { return decimalWith(v, places, '.', ','); }
+
+// decimalWith formats v with exactly places decimals, groups of three digits
+// separated by groupSep and decimals after decimalSep.
+function decimalWith(v, places, groupSep, decimalSep) {
   if (typeof v !== 'number' || !Number.isFinite(v)) return '–';
   places = Math.max(0, Math.min(20, places | 0));
   const neg = v < 0;
@@ -26,7 +33,7 @@ export function decimal(v, places) {
   }
   int = keep.slice(0, keep.length - places) || '0';
   frac = keep.slice(keep.length - places);
-  let s = group(int) + (places > 0 ? ',' + frac : '');
+  let s = group(int, groupSep) + (places > 0 ? decimalSep + frac : '');
   if (neg && /[1-9]/.test(keep)) s = '-' + s;
   return s;
 }
@@ -42,8 +49,8 @@ function increment(digits) {
   return (i < 0 ? '1' : '') + d.join('');
 }
 
-function group(int) {
-  return int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+function group(int, sep) {
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
 }
 
 // int formats a whole number: 1.234.567.
@@ -86,20 +93,70 @@ export function measure(v, unit, places) {
   return n + ' ' + unit;
 }
 
-// formatter returns the format a chart option names with "@fmt:<name>":
+// indonesian: the functions above, the site's default language.
+const indonesian = { decimal, int, percent, number, signed, rupiah, rupiahShort, measure };
+
+// english writes numbers as generator/locale's english type does (Go's
+// golang.org/x/text with the same rounding): 1,234.5; 97.85%; a signed
+// difference +0.01 or −1,234; IDR 34,547,900,993; IDR 34.55 billion. A unit
+// from data (orang, per 1.000 KH) stays as given.
+const english = (() => {
+  const decimal = (v, places) => decimalWith(v, places, ',', '.');
+  const trim = (s) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
+  const int = (n) => decimal(Math.round(n), 0);
+  const rupiah = (n) => (n < 0 ? '−IDR ' + int(-n) : 'IDR ' + int(n));
+  return {
+    decimal,
+    int,
+    percent: (v, places) => decimal(v, places) + '%',
+    number: (v) => trim(decimal(v, 2)),
+    signed(v, places) {
+      const s = decimal(Math.abs(v), places);
+      if (!/[1-9]/.test(s)) return s;
+      return (v < 0 ? '−' : '+') + s;
+    },
+    rupiah,
+    rupiahShort(n) {
+      const v = Math.abs(n);
+      const sign = n < 0 ? '−' : '';
+      for (const [size, name] of [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']]) {
+        if (v >= size) return sign + 'IDR ' + trim(decimal(v / size, 2)) + ' ' + name;
+      }
+      return sign + 'IDR ' + int(Math.trunc(v));
+    },
+    measure(v, unit, places) {
+      const n = decimal(v, places);
+      if (!unit) return n;
+      return unit === '%' ? n + '%' : n + ' ' + unit;
+    },
+  };
+})();
+
+// numbers returns the number functions of a language: English for "en"
+// (and "en-…"), Indonesian, the site's default, for any other.
+export function numbers(lang) {
+  return /^en(-|$)/i.test(lang || '') ? english : indonesian;
+}
+
+// formatter returns the format a chart option names with "@fmt:<name>", in
+// language lang (default Indonesian):
 //   num:<decimals>:<unit>  measure (the series chart: axis, labels, tooltip)
 //   pct:<decimals>         percent
 //   int                    whole numbers
-//   miliar                 rupiah shown in miliar on an axis named so
+//   miliar                 rupiah shown in billions (miliar) on an axis named so
 //   rupiah                 exact rupiah (tooltips)
-export function formatter(name) {
+// A missing value (ECharts' "-", a year without a figure) is a dash, as in
+// the tables: never "– %".
+export function formatter(name, lang) {
+  const f = numbers(lang);
   const [kind, d, ...rest] = name.split(':');
+  const known = (g) => (v) => (typeof v === 'number' && Number.isFinite(v) ? g(v) : '–');
   switch (kind) {
-    case 'num': return (v) => measure(v, rest.join(':'), Number(d));
-    case 'pct': return (v) => percent(v, Number(d));
-    case 'int': return (v) => int(v);
-    case 'miliar': return (v) => number(v / 1e9);
-    case 'rupiah': return (v) => rupiah(v);
+    case 'num': return known((v) => f.measure(v, rest.join(':'), Number(d)));
+    case 'pct': return known((v) => f.percent(v, Number(d)));
+    case 'int': return known((v) => f.int(v));
+    case 'miliar': return known((v) => f.number(v / 1e9));
+    case 'rupiah': return known((v) => f.rupiah(v));
     default: return null;
   }
 }
@@ -115,18 +172,21 @@ function valueOf(p) {
 }
 
 // withFormatters replaces every "@fmt:<name>" string of an ECharts option
-// by its formatting function. An unknown name is an error.
-export function withFormatters(node) {
-  if (Array.isArray(node)) return node.map(withFormatters);
+// by its formatting function in language lang (default Indonesian). An
+// unknown name is an error.
+export function withFormatters(node, lang) {
+  if (Array.isArray(node)) return node.map((n) => withFormatters(n, lang));
   if (node && typeof node === 'object') {
     const out = {};
     for (const [k, v] of Object.entries(node)) {
       if (typeof v === 'string' && v.startsWith('@fmt:')) {
-        const f = formatter(v.slice(5));
+        const f = formatter(v.slice(5), lang);
         if (!f) throw new Error('unknown formatter ' + v);
-        out[k] = (p) => f(valueOf(p));
+        // a tooltip's row of a point with several values ([x, y]) has no
+        // one value of its own: its values follow on rows of their own
+        out[k] = (p) => (Array.isArray(p) ? '' : f(valueOf(p)));
       } else {
-        out[k] = withFormatters(v);
+        out[k] = withFormatters(v, lang);
       }
     }
     return out;

@@ -23,6 +23,7 @@ import (
 
 	"github.com/sakip-terbuka/lakip/generator/echarts"
 	"github.com/sakip-terbuka/lakip/generator/hugosite"
+	"github.com/sakip-terbuka/lakip/generator/locale"
 	"github.com/sakip-terbuka/lakip/generator/opendata"
 	"github.com/sakip-terbuka/lakip/generator/report"
 	"github.com/sakip-terbuka/lakip/generator/tomldata"
@@ -160,21 +161,37 @@ func stageSite(ctx context.Context, o buildOptions, st *buildStats) (*hugosite.S
 	if err != nil {
 		return nil, site, err
 	}
+	locs, err := loadLocales(o.Root)
+	if err != nil {
+		return nil, site, err
+	}
 	stage := hugosite.NewStage(filepath.Join(o.Root, hugosite.StageDir, "gen"))
 	var specs []echarts.Spec
-	views := make([]*view.Report, 0, len(reports))
+	views := make([]*view.Report, 0, len(reports)*len(locs))
 	agencies := map[string]string{}
 	reportByKey := map[string]*report.Report{}
 	for _, r := range reports {
-		v := view.Build(r, r.Audit())
-		views = append(views, v)
-		reportByKey[v.Key] = r
+		findings := r.Audit()
 		agencies[r.Agency.Slug] = r.Agency.Name
-		if !o.renders(r.Agency.Slug) {
-			continue // another shard's report: summary and links only
+		// one view per language: the interface text and the figures the
+		// site computes are written in it; the data stays as published
+		for _, loc := range locs {
+			v := view.Build(r, findings, loc)
+			views = append(views, v)
+			reportByKey[v.Key] = r
+			if !o.renders(r.Agency.Slug) {
+				continue // another shard's report: summary and links only
+			}
+			specs = append(specs, echarts.Build(v, loc)...)
+			if loc.Lang == locale.Default {
+				if err := stageSource(stage, o.Root, r, v); err != nil {
+					return nil, site, err
+				}
+			}
 		}
-		specs = append(specs, echarts.Build(v)...)
-		if err := stageSource(stage, o.Root, r, v); err != nil {
+	}
+	for _, loc := range locs {
+		if err := loc.Err(); err != nil {
 			return nil, site, err
 		}
 	}
@@ -211,7 +228,7 @@ func stageSite(ctx context.Context, o buildOptions, st *buildStats) (*hugosite.S
 					return nil, site, err
 				}
 			}
-			if err := stage.AddJSON(fmt.Sprintf("data/laporan/%s/%d.json", v.AgencySlug, v.Year), hugosite.ReportSummary(v)); err != nil {
+			if err := stage.AddJSON(hugosite.ReportDataPath(v), hugosite.ReportSummary(v)); err != nil {
 				return nil, site, err
 			}
 			continue
@@ -222,18 +239,22 @@ func stageSite(ctx context.Context, o buildOptions, st *buildStats) (*hugosite.S
 			}
 			st.Pages++
 		}
-		if err := stage.AddJSON(fmt.Sprintf("data/laporan/%s/%d.json", v.AgencySlug, v.Year), v); err != nil {
+		if err := stage.AddJSON(hugosite.ReportDataPath(v), v); err != nil {
 			return nil, site, err
 		}
-		if err := stageOpenData(stage, reportByKey[v.Key], v, lic); err != nil {
-			return nil, site, err
+		if v.Lang == locale.Default {
+			if err := stageOpenData(stage, reportByKey[v.Key], reportViews(views, v.Key), locs, lic); err != nil {
+				return nil, site, err
+			}
 		}
 	}
 	for slug, name := range agencies {
-		p := hugosite.AgencyPage(slug, name)
-		p.LinkOnly = !o.renders(slug)
-		if err := stage.AddPage(p); err != nil {
-			return nil, site, err
+		for _, loc := range locs {
+			p := hugosite.AgencyPage(slug, name, loc.Lang)
+			p.LinkOnly = !o.renders(slug)
+			if err := stage.AddPage(p); err != nil {
+				return nil, site, err
+			}
 		}
 	}
 	lib, err := os.ReadFile(filepath.Join(o.Root, "node_modules", "echarts", "dist", "echarts.min.js"))
@@ -243,6 +264,31 @@ func stageSite(ctx context.Context, o buildOptions, st *buildStats) (*hugosite.S
 	stage.Add("static/js/echarts.min.js", lib)
 	site.reports, site.charts = len(reports), len(specs)
 	return stage, site, nil
+}
+
+// loadLocales reads the interface strings of every language the site is
+// published in (i18n/<lang>.toml), the default language first. A language
+// listed in config.toml's disableLanguages (Hugo's own setting, e.g. for a
+// large region built in Indonesian only) gets no pages, data or charts.
+func loadLocales(root string) ([]*locale.Locale, error) {
+	var cfg struct {
+		DisableLanguages []string `toml:"disableLanguages"`
+	}
+	if _, err := toml.DecodeFile(filepath.Join(root, "config.toml"), &cfg); err != nil {
+		return nil, fmt.Errorf("config.toml: %w", err)
+	}
+	var locs []*locale.Locale
+	for _, lang := range locale.Languages {
+		if lang != locale.Default && slices.Contains(cfg.DisableLanguages, lang) {
+			continue
+		}
+		loc, err := locale.Load(os.DirFS(root), lang)
+		if err != nil {
+			return nil, err
+		}
+		locs = append(locs, loc)
+	}
+	return locs, nil
 }
 
 // buildMemoryLimit is the Go heap size above which the garbage collector
@@ -315,19 +361,45 @@ func ensureNodeModules(ctx context.Context, root string, log io.Writer, withDev 
 	return nil
 }
 
-// stageOpenData writes the report's open data: one CSV and one JSON file per
-// table, the data package describing them, the whole report as one JSON
-// file, and the list the "Data terbuka" page shows.
-func stageOpenData(stage *hugosite.Stage, r *report.Report, v *view.Report, lic opendata.License) error {
+// reportViews are the views of one report (key "<agency>/<year>"), one per
+// language.
+func reportViews(views []*view.Report, key string) []*view.Report {
+	var out []*view.Report
+	for _, v := range views {
+		if v.Key == key {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// stageOpenData writes the report's open data, once per report: one CSV and
+// one JSON file per table, the data package describing them, the whole
+// report as one JSON file, and the data dictionary the "Data terbuka" page
+// shows (data/terbuka/<agency>/<year>.json). views are the report's views,
+// one per language of locs; the files are those of the default language's
+// view, their titles and descriptions in every language (the default's in
+// "title"/"description", the others' in "translations").
+func stageOpenData(stage *hugosite.Stage, r *report.Report, views []*view.Report, locs []*locale.Locale, lic opendata.License) error {
+	var v *view.Report
+	for _, w := range views {
+		if w.Lang == locale.Default {
+			v = w
+		}
+	}
+	if v == nil {
+		return fmt.Errorf("data terbuka %s %d: tidak ada tampilan dalam bahasa %s", r.Agency.Slug, r.Year, locale.Default)
+	}
 	dir := "static/" + v.URL + "data/"
-	resources := opendata.Build(r, v)
+	resources := opendata.Build(r, views, locs)
 	type listed struct {
-		Name        string           `json:"name"`
-		Title       string           `json:"title"`
-		Description string           `json:"description"`
-		Section     string           `json:"section"`
-		Rows        int              `json:"rows"`
-		Fields      []opendata.Field `json:"fields"`
+		Name         string                   `json:"name"`
+		Title        string                   `json:"title"`
+		Description  string                   `json:"description"`
+		Translations map[string]opendata.Text `json:"translations,omitempty"`
+		Section      string                   `json:"section"`
+		Rows         int                      `json:"rows"`
+		Fields       []opendata.Field         `json:"fields"`
 	}
 	var list []listed
 	for _, res := range resources {
@@ -337,7 +409,7 @@ func stageOpenData(stage *hugosite.Stage, r *report.Report, v *view.Report, lic 
 			return err
 		}
 		stage.Add(dir+res.Name+".json", b)
-		list = append(list, listed{res.Name, res.Title, res.Description, res.Section, len(res.Rows), res.Fields})
+		list = append(list, listed{res.Name, res.Title, res.Description, res.Translations, res.Section, len(res.Rows), res.Fields})
 	}
 	// the whole report as a workbook, as staff edit it (export-xlsx)
 	xlsx, err := workbook.Export(r)
@@ -345,8 +417,15 @@ func stageOpenData(stage *hugosite.Stage, r *report.Report, v *view.Report, lic 
 		return err
 	}
 	stage.Add("static/"+v.Workbook, xlsx)
-	pkg := opendata.DataPackage(r, resources, lic)
-	opendata.AddWorkbook(pkg, r)
+	pkg := opendata.DataPackage(r, resources, lic, locs)
+	opendata.AddWorkbook(pkg, r, locs)
+	// the build checks the languages before the open data is written: a
+	// string missing here is checked here
+	for _, loc := range locs {
+		if err := loc.Err(); err != nil {
+			return err
+		}
+	}
 	if err := stage.AddJSON(dir+"datapackage.json", pkg); err != nil {
 		return err
 	}

@@ -9,7 +9,9 @@ import (
 	"os"
 	"strings"
 
+	lakip "github.com/sakip-terbuka/lakip"
 	"github.com/sakip-terbuka/lakip/generator/idformat"
+	"github.com/sakip-terbuka/lakip/generator/locale"
 	"github.com/sakip-terbuka/lakip/generator/report"
 	"github.com/sakip-terbuka/lakip/generator/tomldata"
 )
@@ -59,6 +61,12 @@ func check(root string, w io.Writer, format string) error {
 		}
 		return errDataInvalid
 	}
+	// the findings are written in the site's default language, from the
+	// interface strings compiled in (any data folder can be checked)
+	loc, err := locale.Load(lakip.I18n, locale.Default)
+	if err != nil {
+		return fmt.Errorf("teks antarmuka untuk temuan tidak dapat dibaca: %w", err)
+	}
 	if format == formatGitHub {
 		// the findings quote text from the data, which may hold a line that
 		// GitHub would run as a workflow command: none is run until the
@@ -72,9 +80,9 @@ func check(root string, w io.Writer, format string) error {
 	}
 	fmt.Fprintf(w, "Data sah: %d laporan.\n", len(reports))
 	for _, r := range reports {
-		writeAudit(w, r)
+		writeAudit(w, r, loc)
 	}
-	return nil
+	return loc.Err()
 }
 
 // githubAnnotation is a data problem as a GitHub Actions error annotation:
@@ -116,7 +124,7 @@ func stopToken() (string, error) {
 }
 
 // writeAudit prints one report's totals and findings in plain words.
-func writeAudit(w io.Writer, r *report.Report) {
+func writeAudit(w io.Writer, r *report.Report, loc *locale.Locale) {
 	t := r.Totals()
 	findings := r.Audit()
 	fmt.Fprintf(w, "\n== %s %d (data/%s/%d) ==\n", r.Agency.Name, r.Year, r.Agency.Slug, r.Year)
@@ -132,12 +140,12 @@ func writeAudit(w io.Writer, r *report.Report) {
 	}
 	fmt.Fprintf(w, "Temuan audit: %d (serius %d, peringatan %d, info %d).\n\n", len(findings), counts[report.Serious], counts[report.Warning], counts[report.Info])
 	for i, f := range findings {
-		fmt.Fprintf(w, "%3d. %s\n", i+1, describeFinding(f))
+		fmt.Fprintf(w, "%3d. %s\n", i+1, describeFinding(f, loc))
 	}
 }
 
 // describeFinding is one finding as a sentence a staff member can act on.
-func describeFinding(f report.Finding) string {
+func describeFinding(f report.Finding, loc *locale.Locale) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "[%s] %s", f.Severity, f.Table)
 	if f.Row > 0 {
@@ -158,7 +166,7 @@ func describeFinding(f report.Finding) string {
 		}
 		b.WriteString(". ")
 	}
-	b.WriteString(f.Detail)
+	b.WriteString(loc.Render(f.Detail))
 	b.WriteString(".")
 	return b.String()
 }

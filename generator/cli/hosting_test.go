@@ -52,17 +52,31 @@ func TestSharingMetadata(t *testing.T) {
 func TestSitemapRobotsFeed(t *testing.T) {
 	out := builtSite(t)
 	base := configBaseURL(t)
-	var sm struct {
-		URLs []struct {
+	// the root sitemap is an index of one sitemap per language
+	var index struct {
+		Sitemaps []struct {
 			Loc string `xml:"loc"`
-		} `xml:"url"`
+		} `xml:"sitemap"`
 	}
-	if err := xml.Unmarshal([]byte(readPage(t, out, "sitemap.xml")), &sm); err != nil {
+	if err := xml.Unmarshal([]byte(readPage(t, out, "sitemap.xml")), &index); err != nil {
 		t.Fatal(err)
 	}
+	if len(index.Sitemaps) != 2 {
+		t.Fatalf("sitemap index lists %d sitemaps, want one per language (2)", len(index.Sitemaps))
+	}
 	var locs []string
-	for _, u := range sm.URLs {
-		locs = append(locs, u.Loc)
+	for _, sub := range index.Sitemaps {
+		var sm struct {
+			URLs []struct {
+				Loc string `xml:"loc"`
+			} `xml:"url"`
+		}
+		if err := xml.Unmarshal([]byte(readPage(t, out, strings.TrimPrefix(sub.Loc, base))), &sm); err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range sm.URLs {
+			locs = append(locs, u.Loc)
+		}
 	}
 	sort.Strings(locs)
 	if want := pageURLs(t, out, base); strings.Join(locs, "\n") != strings.Join(want, "\n") {

@@ -41,6 +41,10 @@ var i18nDynamic = map[string]func() ([]string, error){
 	// catatan-data.html: one heading and one explanation per finding family.
 	`(printf "family_%s" .id)`:           i18nFamilyKeys("family_%s"),
 	`(printf "family_%s_explained" .id)`: i18nFamilyKeys("family_%s_explained"),
+	// finding-sentence.html, findings-table.html: a finding's severity by its level (report.Severity)
+	`(index (slice "severity_info" "severity_warning" "severity_serious") (int .level))`: func() ([]string, error) {
+		return []string{"severity_info", "severity_warning", "severity_serious"}, nil
+	},
 }
 
 // i18nNonText are the data attributes the scripts read that carry no

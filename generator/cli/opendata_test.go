@@ -10,11 +10,13 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/sakip-terbuka/lakip/generator/hugosite"
 	"github.com/sakip-terbuka/lakip/generator/opendata"
 	"github.com/sakip-terbuka/lakip/generator/report"
 	"github.com/sakip-terbuka/lakip/generator/tomldata"
@@ -473,4 +475,105 @@ func TestDataPackage(t *testing.T) {
 			t.Errorf("Data terbuka page lacks %s or its dictionary", r.Name)
 		}
 	}
+}
+
+// TestDataPackageEnglish: datapackage.json and the data dictionary of the
+// Data terbuka page give every resource and every field (and the package)
+// an English title, and an English description wherever they have an
+// Indonesian one, in "translations" beside the Indonesian text; none is a
+// missing string ("[data_key]") or the Indonesian text again.
+func TestDataPackageEnglish(t *testing.T) {
+	out := builtSite(t)
+	var pkg map[string]any
+	readJSON(t, filepath.Join(out, base, "data", "datapackage.json"), &pkg)
+	if problems := translationProblems("datapackage.json", pkg, "en"); len(problems) > 0 {
+		t.Errorf("%d problems:\n%s", len(problems), strings.Join(problems, "\n"))
+	}
+	if res, _ := pkg["resources"].([]any); len(res) < 25 {
+		t.Fatalf("%d resources", len(res))
+	}
+	// the dictionary: staged beside the pages, read by data-terbuka.html
+	var dict []any
+	readJSON(t, filepath.Join(filepath.Dir(out), hugosite.StageDir, "gen", "data", "terbuka", "dinas-sosial-sidoarjo", "2021.json"), &dict)
+	if len(dict) < 25 {
+		t.Fatalf("dictionary of %d tables", len(dict))
+	}
+	for _, x := range dict {
+		m := x.(map[string]any)
+		for _, p := range translationProblems("dictionary "+fmt.Sprint(m["name"]), m, "en") {
+			t.Error(p)
+		}
+	}
+}
+
+// TestDataPackageEnglishCanFail: the check of TestDataPackageEnglish finds
+// a missing translation, a missing string and an untranslated description.
+func TestDataPackageEnglishCanFail(t *testing.T) {
+	var pkg map[string]any
+	if err := json.Unmarshal([]byte(`{"title": "Laporan", "translations": {"en": {"title": "Report"}}, "resources": [
+		{"name": "a", "title": "A", "description": "uraian", "translations": {"en": {"title": "[data_r_a]", "description": "description"}},
+		 "schema": {"fields": [{"name": "x", "title": "X", "description": "kolom x"}]}},
+		{"name": "b", "title": "B", "description": "uraian b", "translations": {"en": {"title": "B", "description": "uraian b"}}}]}`), &pkg); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(translationProblems("p", pkg, "en"), "\n")
+	for _, want := range []string{"p/a: title", "p/a/x: no translation", "p/b: description not translated"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the check misses %q; it says:\n%s", want, got)
+		}
+	}
+}
+
+func readJSON(t *testing.T, path string, v any) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+}
+
+var missingString = regexp.MustCompile(`\[[a-z]+(_[a-z0-9]+)+\]`)
+
+// translationProblems checks one described thing (a package, a resource, a
+// field) and what it holds (resources; schema fields or fields): each has a
+// translation into lang with a title, and with a description when it has
+// one, neither a missing string nor, for a description, the default
+// language's text.
+func translationProblems(where string, m map[string]any, lang string) []string {
+	var problems []string
+	title, _ := m["title"].(string)
+	desc, _ := m["description"].(string)
+	tr, _ := m["translations"].(map[string]any)
+	en, ok := tr[lang].(map[string]any)
+	enTitle, _ := en["title"].(string)
+	enDesc, _ := en["description"].(string)
+	switch {
+	case !ok:
+		problems = append(problems, where+": no translation into "+lang)
+	case title == "" || enTitle == "" || missingString.MatchString(title+enTitle):
+		problems = append(problems, fmt.Sprintf("%s: title %q, %s %q", where, title, lang, enTitle))
+	case desc != "" && (enDesc == "" || missingString.MatchString(desc+enDesc)):
+		problems = append(problems, fmt.Sprintf("%s: description %q, %s %q", where, desc, lang, enDesc))
+	case desc != "" && enDesc == desc:
+		problems = append(problems, fmt.Sprintf("%s: description not translated: %q", where, desc))
+	}
+	var children []any
+	if res, ok := m["resources"].([]any); ok {
+		children = append(children, res...)
+	}
+	if schema, ok := m["schema"].(map[string]any); ok {
+		fields, _ := schema["fields"].([]any)
+		children = append(children, fields...)
+	}
+	if fields, ok := m["fields"].([]any); ok {
+		children = append(children, fields...)
+	}
+	for _, c := range children {
+		cm, _ := c.(map[string]any)
+		problems = append(problems, translationProblems(where+"/"+fmt.Sprint(cm["name"]), cm, lang)...)
+	}
+	return problems
 }

@@ -57,26 +57,33 @@ func TestShardedBuildEqualsSingle(t *testing.T) {
 	// one search over both shards: an item page of each
 	srv := httptest.NewServer(http.FileServer(http.Dir(merged)))
 	defer srv.Close()
-	terms := map[string]string{"imunisasi": duaTahun22, "pegawai": capaianSaja}
+	terms := map[string]string{"imunisasi": duaTahun22, "kepegawaian": capaianSaja}
 	for term, report := range terms {
 		if !strings.Contains(strings.ToLower(want[strings.TrimSuffix(report, "/")+"/index.html"]+allText(want, report)), term) {
 			t.Fatalf("test term %q is not on the pages of %s: pick another", term, report)
 		}
 	}
-	cmd := exec.Command("node", filepath.Join("testdata", "search.mjs"))
-	list, _ := json.Marshal(sortedKeys(terms))
-	cmd.Env = append(os.Environ(), "SITE_URL="+srv.URL, "CHROMIUM="+chromiumPath(t), "TERMS="+string(list))
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("search: %v\n%s", err, out)
-	}
-	var found map[string][]string
-	if err := json.Unmarshal(out, &found); err != nil {
-		t.Fatalf("search output: %v\n%s", err, out)
-	}
-	for term, report := range terms {
-		if !slices.ContainsFunc(found[term], func(u string) bool { return strings.Contains(u, "/"+report) }) {
-			t.Errorf("searching %q in the merged site finds no page of %s: %v", term, report, found[term])
+	// Pagefind indexes each language apart: the English search page finds
+	// the English pages only, the Indonesian one the Indonesian pages
+	for _, lang := range []struct{ search, prefix string }{{"/cari/", "/"}, {"/en/cari/", "/en/"}} {
+		cmd := exec.Command("node", filepath.Join("testdata", "search.mjs"))
+		list, _ := json.Marshal(sortedKeys(terms))
+		cmd.Env = append(os.Environ(), "SITE_URL="+srv.URL, "CHROMIUM="+chromiumPath(t), "TERMS="+string(list), "SEARCH_PATH="+lang.search)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("search: %v\n%s", err, out)
+		}
+		var found map[string][]string
+		if err := json.Unmarshal(out, &found); err != nil {
+			t.Fatalf("search output: %v\n%s", err, out)
+		}
+		for term, report := range terms {
+			if !slices.ContainsFunc(found[term], func(u string) bool { return strings.Contains(u, lang.prefix+report) }) {
+				t.Errorf("searching %q on %s finds no page of %s: %v", term, lang.search, report, found[term])
+			}
+			if other := slices.IndexFunc(found[term], func(u string) bool { return strings.HasPrefix(u, "/en/") != (lang.prefix == "/en/") }); other >= 0 {
+				t.Errorf("searching %q on %s finds a page of the other language: %s", term, lang.search, found[term][other])
+			}
 		}
 	}
 }

@@ -9,7 +9,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 
-	"github.com/sakip-terbuka/lakip/generator/idformat"
+	"github.com/sakip-terbuka/lakip/generator/locale"
 	"github.com/sakip-terbuka/lakip/generator/report"
 	"github.com/sakip-terbuka/lakip/generator/view"
 )
@@ -32,39 +32,61 @@ const (
 )
 
 // layout is one drawing of a chart, for the width it is read at: every
-// chart is drawn for a phone and for a wide screen, and the page shows the
-// one that fits its card (a CSS container query in assets/css/main.css).
-// Sizes are CSS pixels at scale 1. A phone card of a 360 px screen is
-// about 300 px wide, so the narrow drawing's 13 px text shows at 12 px;
-// the wide drawing fills a desktop card (up to about 1.100 px) with text
-// of about 16 px.
+// chart is drawn for a phone, for a tablet (or a narrow window) and for a
+// wide screen, and the page shows the one that fits its card (a CSS
+// container query in assets/css/main.css). Sizes are CSS pixels at scale
+// 1; the page scales a drawing to its card, so a text of Font px shows at
+// Font × card ÷ Width. Each drawing is shown only at card widths where its
+// text stays at least 11 px (minTextPx; TestLayoutsKeepTextReadable):
+//
+//	sempit  cards below 30rem (480 px), at most 480 px wide: 300 px → 11,8 px
+//	sedang  cards of 30rem to 48rem (480–767 px): 480 px → 11,2 px
+//	lebar   cards of 48rem (768 px) and more: 768 px → 11,3 px; 1.100 px → 16,3 px
 type layout struct {
-	Name   string // "sempit" (phone) or "lebar" (wide): the class of its <use>
+	Name   string // "sempit", "sedang" or "lebar": the class of its <use>
 	Width  int
 	Font   int // the font size of every text of the chart
 	Narrow bool
+	// MinCard is the narrowest card, in CSS px, that shows this drawing
+	// (the container query's breakpoint); the narrowest drawing is shown
+	// from minCard on.
+	MinCard int
 }
 
+// minTextPx is the smallest size, in CSS px, of a chart's text on screen;
+// minCard is the narrowest card a chart is read in (a 360 px phone).
+const (
+	minTextPx = 11
+	minCard   = 300
+)
+
 var layouts = []layout{
-	{Name: "sempit", Width: 330, Font: 13, Narrow: true},
-	{Name: "lebar", Width: 880, Font: 13},
+	{Name: "sempit", Width: 330, Font: 13, Narrow: true, MinCard: minCard},
+	{Name: "sedang", Width: 600, Font: 14, MinCard: 480},
+	{Name: "lebar", Width: 880, Font: 13, MinCard: 768},
 }
 
 // drawing makes a chart's option, and its height, for one layout.
 type drawing func(l layout) (option map[string]any, height int)
 
-// Build makes every chart of a report: the option specs to render, one per
-// layout, and each chart's title, text alternative and data table in
-// v.Charts.
-func Build(v *view.Report) []Spec {
+// Build makes every chart of a report in the view's language (loc): the
+// option specs to render, one per layout, and each chart's title, text
+// alternative and data table in v.Charts. A chart of another language than
+// the default has its key, SVG and option file below "<lang>/".
+func Build(v *view.Report, loc *locale.Locale) []Spec {
 	var specs []Spec
-	add := func(name string, c *view.Chart, draw drawing, tooltip string) {
-		key := v.Key + "/" + name
+	prefix := ""
+	if loc.Lang != locale.Default {
+		prefix = loc.Lang + "/"
+	}
+	// data are the report's own words the drawings show (see Spec.DataText)
+	add := func(name string, c *view.Chart, draw drawing, tooltip string, data []string) {
+		key := prefix + v.Key + "/" + name
 		c.Key = key
 		c.SVG = "charts/" + key + ".svg"
-		c.Options = v.URL + "grafik/" + name + ".json"
+		c.Options = v.URL + "grafik/" + name + ".json" // v.URL has the language's prefix
 		v.Charts[name] = c
-		s := Spec{Key: key, TooltipFormat: tooltip}
+		s := Spec{Key: key, Lang: loc.Lang, TooltipFormat: tooltip, DataText: data}
 		for _, l := range layouts {
 			option, height := draw(l)
 			option["aria"] = map[string]any{"enabled": true, "label": map[string]any{"description": c.Title + ". " + c.Alt}}
@@ -80,17 +102,17 @@ func Build(v *view.Report) []Spec {
 		}
 		specs = append(specs, s)
 	}
-	if c, d, f := seriesChart(v.Series); c != nil {
-		add(ChartHeadline, c, d, f)
+	if c, d, f := seriesChart(v.Series, loc); c != nil {
+		add(ChartHeadline, c, d, f, nil)
 	}
-	if c, d := budgetChart(v); c != nil {
-		add(ChartBudget, c, d, "rupiah")
+	if c, d, data := budgetChart(v, loc); c != nil {
+		add(ChartBudget, c, d, "rupiah", data)
 	}
-	if c, d := efficiencyChart(v); c != nil {
-		add(ChartEfficiency, c, d, "pct:2")
+	if c, d := efficiencyChart(v, loc); c != nil {
+		add(ChartEfficiency, c, d, "pct:2", nil)
 	}
-	if c, d := bandChart(v); c != nil {
-		add(ChartBands, c, d, "int")
+	if c, d, data := bandChart(v, loc); c != nil {
+		add(ChartBands, c, d, "int", data)
 	}
 	return specs
 }
@@ -109,7 +131,10 @@ func InteractiveOption(s Spec) map[string]any {
 		if series(o, 0)["type"] == "scatter" {
 			trigger = "item"
 		}
-		o["tooltip"] = map[string]any{"trigger": trigger, "valueFormatter": "@fmt:" + s.TooltipFormat, "confine": true}
+		// confined to the chart, and as wide as the chart at most: a long
+		// name wraps instead of widening the page on a phone
+		o["tooltip"] = map[string]any{"trigger": trigger, "valueFormatter": "@fmt:" + s.TooltipFormat, "confine": true,
+			"extraCssText": "white-space: normal; max-width: 100%; box-sizing: border-box; overflow-wrap: anywhere;"}
 		out[l.Name] = o
 	}
 	return out
@@ -295,7 +320,7 @@ func programName(s string) string {
 // targets, original and revised. Title, unit, polarity and number format
 // all come from the data. A rate that moves within a narrow band is drawn
 // on an axis that starts near its values, marked as cut (zigzag and note).
-func seriesChart(sd *view.SeriesData) (*view.Chart, drawing, string) {
+func seriesChart(sd *view.SeriesData, loc *locale.Locale) (*view.Chart, drawing, string) {
 	if sd == nil || len(sd.Years) == 0 {
 		return nil, nil, ""
 	}
@@ -304,7 +329,7 @@ func seriesChart(sd *view.SeriesData) (*view.Chart, drawing, string) {
 		if p == nil {
 			return "–"
 		}
-		return idformat.Measure(*p, sd.Unit, sd.Decimals)
+		return loc.Measure(*p, sd.Unit, sd.Decimals)
 	}
 	hasTarget, hasRevised := false, false
 	lo, hi := math.Inf(1), math.Inf(-1)
@@ -318,15 +343,20 @@ func seriesChart(sd *view.SeriesData) (*view.Chart, drawing, string) {
 		}
 	}
 	first, last := sd.Years[0], sd.Years[len(sd.Years)-1]
-	c := &view.Chart{Title: fmt.Sprintf("%s %d–%d: realisasi", sd.Indicator, first, last), Headers: []string{"Tahun", "Realisasi"}}
+	title := "chart_series_title"
 	if hasTarget {
-		c.Title += " dan target Renstra"
-		c.Headers = append(c.Headers, "Target Renstra")
+		title = "chart_series_title_target"
+	}
+	actualName, targetName, revisedName := loc.T("chart_actual"), loc.T("chart_target_renstra"), loc.T("chart_target_revised")
+	c := &view.Chart{Title: loc.T(title, "Indicator", sd.Indicator, "First", first, "Last", last), Headers: []string{loc.T("chart_year"), actualName}}
+	if hasTarget {
+		c.Headers = append(c.Headers, targetName)
 	}
 	if hasRevised {
-		c.Headers = append(c.Headers, "Target perubahan")
+		c.Headers = append(c.Headers, revisedName)
 	}
-	var xs, altParts []string
+	var xs []string
+	var altParts []any
 	for i, y := range sd.Years {
 		xs = append(xs, fmt.Sprint(y))
 		row := []string{fmt.Sprint(y), show(sd.Actual[i])}
@@ -337,22 +367,22 @@ func seriesChart(sd *view.SeriesData) (*view.Chart, drawing, string) {
 			row = append(row, show(sd.Revised[i]))
 		}
 		c.Rows = append(c.Rows, row)
-		label := "realisasi"
+		key := "chart_series_alt_actual"
 		if y == sd.BaselineYear {
-			label = "kondisi awal"
+			key = "chart_series_alt_baseline"
 		}
 		if sd.Actual[i] != nil {
-			altParts = append(altParts, fmt.Sprintf("%d %s %s", y, label, show(sd.Actual[i])))
+			altParts = append(altParts, locale.M(key, "Year", y, "Value", show(sd.Actual[i])))
 		}
 	}
-	c.Alt = strings.ToUpper(sd.Polarity[:1]) + sd.Polarity[1:] + ". " + strings.Join(altParts, "; ") + "."
+	alt := []string{loc.T("chart_series_alt", "Polarity", capitalise(sd.Polarity), "Values", locale.List{Items: altParts, Sep: "; "})}
 	n := len(sd.Years) - 1
 	if sd.Target[n] != nil {
-		c.Alt += fmt.Sprintf(" Target %d semula %s", last, show(sd.Target[n]))
 		if sd.Revised[n] != nil {
-			c.Alt += fmt.Sprintf(", diubah menjadi %s", show(sd.Revised[n]))
+			alt = append(alt, loc.T("chart_series_alt_target_revised", "Year", last, "Target", show(sd.Target[n]), "Revised", show(sd.Revised[n])))
+		} else {
+			alt = append(alt, loc.T("chart_series_alt_target", "Year", last, "Target", show(sd.Target[n])))
 		}
-		c.Alt += "."
 	}
 	// the value axis: from zero, unless the values lie in a band far from
 	// zero (then a line on a zero axis would be flat)
@@ -369,8 +399,9 @@ func seriesChart(sd *view.SeriesData) (*view.Chart, drawing, string) {
 		axisMax = round6(math.Ceil(axisMax/step) * step)
 	}
 	if cut {
-		c.Alt += " Sumbu nilai mulai dari " + idformat.Measure(axisMin, sd.Unit, sd.Decimals) + ", bukan nol."
+		alt = append(alt, loc.T("chart_series_alt_cut", "Min", loc.Measure(axisMin, sd.Unit, sd.Decimals)))
 	}
+	c.Alt = strings.Join(alt, " ")
 	draw := func(l layout) (map[string]any, int) {
 		line := charts.NewLine()
 		line.SetGlobalOptions(
@@ -379,12 +410,12 @@ func seriesChart(sd *view.SeriesData) (*view.Chart, drawing, string) {
 		)
 		empty := make([]opts.LineData, len(xs))
 		line.SetXAxis(xs).
-			AddSeries("Realisasi", empty, charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 9}))
+			AddSeries(actualName, empty, charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 9}))
 		if hasTarget {
-			line.AddSeries("Target Renstra", empty, charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}), charts.WithLineChartOpts(opts.LineChart{Symbol: "diamond", SymbolSize: 10}))
+			line.AddSeries(targetName, empty, charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}), charts.WithLineChartOpts(opts.LineChart{Symbol: "diamond", SymbolSize: 10}))
 		}
 		if hasRevised {
-			line.AddSeries("Target perubahan", empty, charts.WithLineChartOpts(opts.LineChart{Symbol: "triangle", SymbolSize: 12}))
+			line.AddSeries(revisedName, empty, charts.WithLineChartOpts(opts.LineChart{Symbol: "triangle", SymbolSize: 12}))
 		}
 		o := toMap(line)
 		// each value's label: on a phone the number alone (the axis gives
@@ -393,9 +424,9 @@ func seriesChart(sd *view.SeriesData) (*view.Chart, drawing, string) {
 		// not labelled again
 		label := func(v float64) string {
 			if l.Narrow {
-				return idformat.Decimal(v, sd.Decimals)
+				return loc.Decimal(v, sd.Decimals)
 			}
-			return idformat.Measure(v, sd.Unit, sd.Decimals)
+			return loc.Measure(v, sd.Unit, sd.Decimals)
 		}
 		all := [][]*float64{sd.Actual, sd.Target, sd.Revised}
 		si := 0
@@ -440,7 +471,7 @@ func seriesChart(sd *view.SeriesData) (*view.Chart, drawing, string) {
 		top := 16 + lineHeight
 		if cut {
 			cutAxis(yAxis)
-			o["graphic"] = []any{note("Sumbu tidak mulai dari nol", l)}
+			o["graphic"] = []any{note(loc.T("chart_axis_not_zero"), l)}
 			top += lineHeight
 		}
 		o["xAxis"] = []any{xAxis}
@@ -458,79 +489,87 @@ func seriesChart(sd *view.SeriesData) (*view.Chart, drawing, string) {
 }
 
 // budgetChart: anggaran and realisasi per programme (LRA), with absorption.
-func budgetChart(v *view.Report) (*view.Chart, drawing) {
+// Also returns the programmes' names it draws (data).
+func budgetChart(v *view.Report, loc *locale.Locale) (*view.Chart, drawing, []string) {
 	if len(v.Programs) == 0 || v.Totals == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
-	c := &view.Chart{Title: "Anggaran dan realisasi per program, dengan persen penyerapan (LRA " + fmt.Sprint(v.Year) + ")",
-		Headers: []string{"Program", "Anggaran", "Realisasi", "Penyerapan (hitung ulang)"}}
+	budgetName, spentName := loc.T("chart_budget"), loc.T("chart_spent")
+	c := &view.Chart{Title: loc.T("chart_budget_title", "Year", v.Year),
+		Headers: []string{loc.T("chart_programme"), budgetName, spentName, loc.T("chart_absorption_recomputed")}}
 	var names, figures []string
 	var dB, dS []opts.BarData
-	var alt []string
+	var alt []any
 	for _, p := range v.Programs {
 		if !p.HasAmounts {
 			continue
 		}
 		names = append(names, programName(p.Name))
-		figures = append(figures, strings.Join([]string{together(idformat.RupiahShort(p.SpentAmount)), together("dari " + idformat.RupiahShort(p.BudgetAmount)), together("· " + p.Absorption)}, " "))
+		figures = append(figures, strings.Join([]string{together(loc.RupiahShort(p.SpentAmount)), together(loc.T("chart_budget_of", "Budget", locale.Short(p.BudgetAmount))), together("· " + p.Absorption)}, " "))
 		dB = append(dB, opts.BarData{Value: p.BudgetAmount})
 		dS = append(dS, opts.BarData{Value: p.SpentAmount})
-		c.Rows = append(c.Rows, []string{p.Name, idformat.Rupiah(p.BudgetAmount), idformat.Rupiah(p.SpentAmount), p.Absorption})
-		alt = append(alt, fmt.Sprintf("%s: %s dari %s (%s)", programName(p.Name), idformat.RupiahShort(p.SpentAmount), idformat.RupiahShort(p.BudgetAmount), p.Absorption))
+		c.Rows = append(c.Rows, []string{p.Name, loc.Rupiah(p.BudgetAmount), loc.Rupiah(p.SpentAmount), p.Absorption})
+		alt = append(alt, locale.M("chart_budget_alt_item", "Name", programName(p.Name), "Spent", locale.Short(p.SpentAmount), "Budget", locale.Short(p.BudgetAmount), "Absorption", p.Absorption))
 	}
 	if len(names) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
-	c.Alt = fmt.Sprintf("Total anggaran %s, realisasi %s, penyerapan %s. %s.", v.Totals.BudgetShort, v.Totals.SpentShort, v.Totals.Absorption, strings.Join(alt, "; "))
+	c.Alt = loc.T("chart_budget_alt", "Budget", v.Totals.BudgetShort, "Spent", v.Totals.SpentShort, "Absorption", v.Totals.Absorption, "Items", locale.List{Items: alt, Sep: "; "})
 	draw := func(l layout) (map[string]any, int) {
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(
 			charts.WithInitializationOpts(opts.Initialization{ChartID: "anggaran"}),
 			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
 		)
-		bar.SetXAxis(names).AddSeries("Anggaran", dB).AddSeries("Realisasi", dS)
+		bar.SetXAxis(names).AddSeries(budgetName, dB).AddSeries(spentName, dS)
 		var texts [][]string
 		for i, n := range names {
 			texts = append(texts, append(wrap(n, chars(l)), wrap(figures[i], chars(l))...))
 		}
-		return textAbove(bar, l, texts, map[string]any{"name": "miliar rupiah", "axisLabel": map[string]any{"formatter": "@fmt:miliar"}})
+		return textAbove(bar, l, texts, map[string]any{"name": loc.T("chart_axis_billion_rupiah"), "axisLabel": map[string]any{"formatter": "@fmt:miliar"}})
 	}
-	return c, draw
+	return c, draw, names
 }
 
 // efficiencyChart: every programme and kegiatan as a point, budget
 // absorption across and capaian up, with the 100 % lines: what was achieved
 // for what was spent. The table beside it gives the difference, the
 // report's own definition of efficiency (capaian − penyerapan).
-func efficiencyChart(v *view.Report) (*view.Chart, drawing) {
+func efficiencyChart(v *view.Report, loc *locale.Locale) (*view.Chart, drawing) {
 	type point struct {
-		level, name         string
+		program             bool
+		name                string
 		capaian, absorption float64
 	}
 	var points []point
 	for _, p := range v.Programs {
 		if p.HasAbsorption && p.HasCapaian {
-			points = append(points, point{"Program", p.Name, p.CapaianValue, p.AbsorptionValue})
+			points = append(points, point{true, p.Name, p.CapaianValue, p.AbsorptionValue})
 		}
 		for _, k := range p.Children {
 			if k.HasAbsorption && k.HasCapaian {
-				points = append(points, point{"Kegiatan", k.Name, k.CapaianValue, k.AbsorptionValue})
+				points = append(points, point{false, k.Name, k.CapaianValue, k.AbsorptionValue})
 			}
 		}
 	}
 	if len(points) == 0 {
 		return nil, nil
 	}
-	c := &view.Chart{Title: "Capaian kinerja terhadap penyerapan anggaran, per program dan kegiatan",
-		Headers: []string{"Butir", "Tingkat", "Rata-rata capaian indikator (hitung ulang)", "Penyerapan anggaran (hitung ulang)", "Capaian − penyerapan (poin)"}}
+	programLevel, kegiatanLevel := loc.T("chart_level_program"), loc.T("chart_level_kegiatan")
+	c := &view.Chart{Title: loc.T("chart_efficiency_title"),
+		Headers: []string{loc.T("chart_item"), loc.T("chart_level"), loc.T("chart_mean_capaian"), loc.T("chart_absorption_budget_recomputed"), loc.T("chart_capaian_minus_absorption")}}
 	loX, hiX, loY, hiY := 100.0, 100.0, 100.0, 100.0
 	var dP, dK []opts.ScatterData
 	above, below := 0, 0
 	for _, p := range points {
 		diff := report.Efficiency(p.capaian, p.absorption)
-		c.Rows = append(c.Rows, []string{p.name, p.level, idformat.Percent(p.capaian, 2), idformat.Percent(p.absorption, 2), idformat.Signed(diff, 2)})
+		level := kegiatanLevel
+		if p.program {
+			level = programLevel
+		}
+		c.Rows = append(c.Rows, []string{p.name, level, loc.Percent(p.capaian, 2), loc.Percent(p.absorption, 2), loc.Signed(diff, 2)})
 		d := opts.ScatterData{Name: p.name, Value: []float64{p.absorption, p.capaian}, SymbolSize: 12}
-		if p.level == "Program" {
+		if p.program {
 			dP = append(dP, d)
 		} else {
 			dK = append(dK, d)
@@ -551,8 +590,8 @@ func efficiencyChart(v *view.Report) (*view.Chart, drawing) {
 	}
 	minX, maxX, stepX := axisRange(loX, hiX)
 	minY, maxY, stepY := axisRange(loY, hiY)
-	c.Alt = fmt.Sprintf("%d butir: %d mencapai capaian 100 %% atau lebih, %d di bawahnya. Sumbu penyerapan mulai dari %s, sumbu capaian dari %s, bukan nol. Capaian adalah rata-rata capaian hitung ulang indikator butir itu sendiri (%s); selisihnya di tabel.",
-		len(points), above, below, idformat.Percent(minX, 0), idformat.Percent(minY, 0), v.Main.Table)
+	c.Alt = loc.T("chart_efficiency_alt", "Count", len(points), "Above", above, "Below", below, "Full", locale.Pct{V: 100},
+		"MinX", locale.Pct{V: minX}, "MinY", locale.Pct{V: minY}, "Table", mainTable(v, loc))
 	draw := func(l layout) (map[string]any, int) {
 		sc := charts.NewScatter()
 		sc.SetGlobalOptions(
@@ -561,8 +600,8 @@ func efficiencyChart(v *view.Report) (*view.Chart, drawing) {
 		)
 		// programmes drawn last, as diamonds: a programme with one kegiatan
 		// sits on the same point and stays visible
-		sc.AddSeries("Kegiatan", dK, charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[1], Opacity: opts.Float(0.8)}))
-		sc.AddSeries("Program", dP, charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[0], BorderColor: "#fff", BorderWidth: 1.5}))
+		sc.AddSeries(kegiatanLevel, dK, charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[1], Opacity: opts.Float(0.8)}))
+		sc.AddSeries(programLevel, dP, charts.WithItemStyleOpts(opts.ItemStyle{Color: palette[0], BorderColor: "#fff", BorderWidth: 1.5}))
 		o := toMap(sc)
 		lineHeight := l.Font + 5
 		axis := func(name string, lo, hi, step float64, x bool) map[string]any {
@@ -570,7 +609,10 @@ func efficiencyChart(v *view.Report) (*view.Chart, drawing) {
 				"nameTextStyle": map[string]any{"fontSize": l.Font, "color": mutedText},
 				"axisLabel":     map[string]any{"formatter": "@fmt:pct:0", "fontSize": l.Font, "color": mutedText, "hideOverlap": true}}
 			if x {
-				a["nameLocation"], a["nameGap"] = "middle", lineHeight+10
+				// the labels a little further down than ECharts' 8 px: the
+				// lowest label of the y axis stands at the same corner
+				a["axisLabel"].(map[string]any)["margin"] = 12
+				a["nameLocation"], a["nameGap"] = "middle", lineHeight+14
 			} else {
 				// the y axis' name stands above it, read across
 				a["nameLocation"] = "end"
@@ -582,21 +624,26 @@ func efficiencyChart(v *view.Report) (*view.Chart, drawing) {
 			}
 			return a
 		}
-		o["xAxis"] = []any{axis("penyerapan anggaran", minX, maxX, stepX, true)}
-		o["yAxis"] = []any{axis("capaian kinerja", minY, maxY, stepY, false)}
+		o["xAxis"] = []any{axis(loc.T("chart_axis_absorption"), minX, maxX, stepX, true)}
+		o["yAxis"] = []any{axis(loc.T("chart_axis_capaian"), minY, maxY, stepY, false)}
 		top := 16 + 2*lineHeight
 		if minX > 0 || minY > 0 {
-			o["graphic"] = []any{note("Sumbu tidak mulai dari nol", l)}
+			o["graphic"] = []any{note(loc.T("chart_axis_not_zero"), l)}
 			top += lineHeight
+		}
+		// the tooltip of a point gives both its figures, named as the axes
+		for i := range 2 {
+			series(o, i)["dimensions"] = []string{loc.T("chart_axis_absorption"), loc.T("chart_axis_capaian")}
+			series(o, i)["encode"] = map[string]any{"x": 0, "y": 1, "tooltip": []int{0, 1}}
 		}
 		series(o, 1)["symbol"] = "diamond"
 		series(o, 1)["symbolSize"] = 15
 		first := series(o, 0)
 		first["markLine"] = map[string]any{"silent": true, "symbol": "none",
-			"label":     map[string]any{"show": true, "formatter": "100 %", "position": "insideEndTop", "fontSize": l.Font, "color": textColour},
+			"label":     map[string]any{"show": true, "formatter": loc.Percent(100, 0), "position": "insideEndTop", "fontSize": l.Font, "color": textColour},
 			"lineStyle": map[string]any{"type": "dashed", "color": "#555"},
 			"data":      []any{map[string]any{"xAxis": 100}, map[string]any{"yAxis": 100}}}
-		o["grid"] = []any{map[string]any{"left": 8, "right": 24, "top": top, "bottom": 24 + 2*lineHeight + 16, "containLabel": true}}
+		o["grid"] = []any{map[string]any{"left": 8, "right": 24, "top": top, "bottom": 28 + 2*lineHeight + 16, "containLabel": true}}
 		height := 480
 		if l.Narrow {
 			height = 400
@@ -606,38 +653,44 @@ func efficiencyChart(v *view.Report) (*view.Chart, drawing) {
 	return c, draw
 }
 
-// bandChart: how many indicators of table 3.4 fall in each band, by their
-// recomputed capaian.
-func bandChart(v *view.Report) (*view.Chart, drawing) {
+// bandChart: how many indicators of the main measurement fall in each
+// band, by their recomputed capaian. Also returns the band names it draws
+// that are data: the report's own categories (not "cannot be assessed",
+// the last band, which is the site's).
+func bandChart(v *view.Report, loc *locale.Locale) (*view.Chart, drawing, []string) {
 	total := 0
 	for _, b := range v.Bands {
 		total += b.Count
 	}
 	if total == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
-	c := &view.Chart{Title: "Indikator per kategori capaian",
-		Headers: []string{"Kategori", "Jumlah indikator"}}
-	var names, alt []string
+	var own []string
+	if v.Method.BandSetOwn {
+		for _, b := range v.Bands[:len(v.Bands)-1] {
+			own = append(own, b.Name)
+		}
+	}
+	countName := loc.T("chart_indicator_count")
+	c := &view.Chart{Title: loc.T("chart_bands_title"),
+		Headers: []string{loc.T("chart_category"), countName}}
+	var names []string
+	var alt []any
 	var data []opts.BarData
 	for _, b := range v.Bands {
 		names = append(names, b.Name)
 		data = append(data, opts.BarData{Value: b.Count, ItemStyle: &opts.ItemStyle{Color: bandColour(b.Level)}})
-		c.Rows = append(c.Rows, []string{b.Name, idformat.Int(int64(b.Count))})
-		alt = append(alt, fmt.Sprintf("%s %d", b.Name, b.Count))
+		c.Rows = append(c.Rows, []string{b.Name, loc.Int(int64(b.Count))})
+		alt = append(alt, locale.M("chart_bands_alt_item", "Band", b.Name, "Count", b.Count))
 	}
-	where := "semua tabel capaian, setiap indikator sekali"
-	if v.Main.Table != "" {
-		where = v.Main.Table
-	}
-	c.Alt = fmt.Sprintf("%d indikator (%s): %s. Kategori menurut %s.", total, where, strings.Join(alt, ", "), v.Method.BandSet)
+	c.Alt = loc.T("chart_bands_alt", "Count", total, "Where", mainTable(v, loc), "Items", locale.List{Items: alt, Sep: ", "}, "BandSet", v.Method.BandSet)
 	draw := func(l layout) (map[string]any, int) {
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(
 			charts.WithInitializationOpts(opts.Initialization{ChartID: "kategori"}),
 			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		)
-		bar.SetXAxis(names).AddSeries("Jumlah indikator", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}))
+		bar.SetXAxis(names).AddSeries(countName, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}))
 		var texts [][]string
 		for _, n := range names {
 			texts = append(texts, wrap(n, chars(l)))
@@ -648,9 +701,27 @@ func bandChart(v *view.Report) (*view.Chart, drawing) {
 		delete(s, "itemStyle") // each bar keeps its band's colour
 		return o, h
 	}
-	return c, draw
+	return c, draw, own
 }
 
 func bandColour(level int) string {
 	return [...]string{"#006d2c", "#31a354", "#b07200", "#D55E00", "#7f7f7f", "#7f7f7f", "#7f7f7f"}[min(level, 6)]
+}
+
+// mainTable names where the indicators counted come from: the title of the
+// report's main results table (data), or all its results tables.
+func mainTable(v *view.Report, loc *locale.Locale) string {
+	if v.Main.Table != "" {
+		return v.Main.Table
+	}
+	return loc.T("chart_all_tables")
+}
+
+// capitalise writes a sentence's first letter as a capital.
+func capitalise(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return strings.ToUpper(string(r[:1])) + string(r[1:])
 }

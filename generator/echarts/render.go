@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"os"
 	"os/exec"
 	"path"
@@ -19,6 +20,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 //go:embed render.mjs
@@ -28,12 +30,20 @@ var renderScript []byte
 type Spec struct {
 	Key     string   `json:"key"`
 	Layouts []Layout `json:"layouts"`
+	// Lang is the language the chart is written in ("id", "en"): its
+	// numbers (axes, labels, tooltips) are formatted that language's way.
+	Lang string `json:"lang"`
+	// DataText are the report's own words the drawings show (names of
+	// programmes, the report's own categories): in a chart of another
+	// language than the data's, each <text> of a line of them is marked
+	// lang="id" (see markData).
+	DataText []string `json:"-"`
 	// TooltipFormat names the number format of the interactive tooltip.
 	TooltipFormat string `json:"-"`
 }
 
-// Layout is one drawing of a chart: its name ("sempit", "lebar"), its size
-// in CSS pixels and its ECharts option.
+// Layout is one drawing of a chart: its name ("sempit", "sedang",
+// "lebar"), its size in CSS pixels and its ECharts option.
 type Layout struct {
 	Name   string         `json:"name"`
 	Width  int            `json:"width"`
@@ -42,13 +52,15 @@ type Layout struct {
 }
 
 // FormatterModule is the number formatter that every chart uses, at build
-// time (render.mjs) and in the browser (grafik.js): the same output as
-// generator/idformat.
+// time (render.mjs) and in the browser (grafik.js), in the chart's
+// language: the same output as generator/locale's Numbers.
 const FormatterModule = "assets/js/idformat.mjs"
 
-// job is one layout of one chart, as render.mjs reads it.
+// job is one layout of one chart, as render.mjs reads it. Lang picks the
+// number format of its axes and labels; it is part of the cache key.
 type job struct {
 	Key    string         `json:"key"`
+	Lang   string         `json:"lang"`
 	Width  int            `json:"width"`
 	Height int            `json:"height"`
 	Option map[string]any `json:"option"`
@@ -56,7 +68,7 @@ type job struct {
 
 // Render returns each chart's SVG by key: one SVG holding every layout of
 // the chart (see combine). Layouts whose options were already rendered
-// (same options, same ECharts, same scripts) come from cacheDir; the rest
+// (same key, language, options, ECharts and scripts) come from cacheDir; the rest
 // are rendered by one Node process. projectRoot is where package.json,
 // node_modules and the formatter module are. cacheDir may be "" (no cache).
 func Render(ctx context.Context, projectRoot, cacheDir string, specs []Spec) (map[string]string, error) {
@@ -70,7 +82,7 @@ func Render(ctx context.Context, projectRoot, cacheDir string, specs []Spec) (ma
 	var missing []job
 	for _, s := range specs {
 		for _, l := range s.Layouts {
-			j := job{Key: s.Key + "#" + l.Name, Width: l.Width, Height: l.Height, Option: l.Option}
+			j := job{Key: s.Key + "#" + l.Name, Lang: s.Lang, Width: l.Width, Height: l.Height, Option: l.Option}
 			b, err := json.Marshal(j)
 			if err != nil {
 				return nil, err
@@ -104,7 +116,7 @@ func Render(ctx context.Context, projectRoot, cacheDir string, specs []Spec) (ma
 	}
 	out := map[string]string{}
 	for _, s := range specs {
-		svg, err := combine(path.Base(s.Key), s.Layouts, func(l Layout) string { return drawn[s.Key+"#"+l.Name] })
+		svg, err := combine(path.Base(s.Key), s.Layouts, func(l Layout) string { return markData(drawn[s.Key+"#"+l.Name], s) })
 		if err != nil {
 			return nil, fmt.Errorf("grafik %s: %w", s.Key, err)
 		}
@@ -115,10 +127,47 @@ func Render(ctx context.Context, projectRoot, cacheDir string, specs []Spec) (ma
 
 var svgOpen = regexp.MustCompile(`^<svg[^>]*>`)
 
+// dataLang is the language of the reports' own words: they are published
+// as written, in Indonesian.
+const dataLang = "id"
+
+var svgText = regexp.MustCompile(`<text( [^>]*)?>([^<]*)</text>`)
+
+// markData marks the texts of a drawing that are the report's own words
+// as Indonesian (lang and xml:lang, which HTML reads on inline SVG), when
+// the chart is in another language: a <text> whose content has a letter
+// and is, whole words, part of one of the spec's DataText (a wrapped line
+// of a programme's name). Only the chart's own texts: never a number.
+func markData(svg string, s Spec) string {
+	if s.Lang == dataLang || s.Lang == "" || len(s.DataText) == 0 {
+		return svg
+	}
+	return svgText.ReplaceAllStringFunc(svg, func(t string) string {
+		m := svgText.FindStringSubmatch(t)
+		text := strings.TrimSpace(html.UnescapeString(m[2]))
+		if !strings.ContainsFunc(text, unicode.IsLetter) || !partOfData(text, s.DataText) {
+			return t
+		}
+		return `<text lang="` + dataLang + `" xml:lang="` + dataLang + `"` + m[1] + ">" + m[2] + "</text>"
+	})
+}
+
+// partOfData tells whether text is one of data's strings, or a run of its
+// whole words (a line of a wrapped name).
+func partOfData(text string, data []string) bool {
+	want := " " + strings.Join(strings.Fields(text), " ") + " "
+	for _, d := range data {
+		if strings.Contains(" "+strings.Join(strings.Fields(d), " ")+" ", want) {
+			return true
+		}
+	}
+	return false
+}
+
 // combine puts the drawings of a chart's layouts into one SVG: each drawing
 // a <symbol> with its own viewBox, each shown by a <use> whose class names
 // its layout. The page's CSS shows one <use> and gives the SVG the aspect
-// ratio of that drawing (--sempit, --lebar); the width and height
+// ratio of that drawing (--sempit, --sedang, --lebar); the width and height
 // attributes are the last (widest) drawing's, for readers without CSS.
 // One <svg> per chart: one role, title and description (Accessible).
 func combine(name string, ls []Layout, svgOf func(Layout) string) (string, error) {

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/sakip-terbuka/lakip/generator/locale"
 	"github.com/sakip-terbuka/lakip/generator/report"
 	"github.com/sakip-terbuka/lakip/generator/view"
 )
@@ -129,7 +130,7 @@ func ReportPages(v *view.Report) []Page {
 			path = base + p.Slug + "/_index.md"
 		}
 		layout := report.PageLayout(p.Slug)
-		pages = append(pages, Page{Path: path, Title: p.Title, Layout: layout, Weight: i, Params: params()})
+		pages = append(pages, Page{Path: langPath(path, v.Lang), Title: p.Title, Layout: layout, Weight: i, Params: params()})
 	}
 	ids := make([]string, 0, len(v.Items))
 	for id := range v.Items {
@@ -138,20 +139,42 @@ func ReportPages(v *view.Report) []Page {
 	sort.Strings(ids)
 	for _, id := range ids {
 		it := v.Items[id]
-		rel := strings.TrimPrefix(it.URL, base)
+		rel := strings.TrimPrefix(it.URL, v.URL) // the item's path below the report
 		rel = strings.TrimSuffix(rel, "/")
 		path := base + rel + "/_index.md"
 		if len(it.Children) == 0 {
 			path = base + rel + "/index.md"
 		}
-		pages = append(pages, Page{Path: path, Title: it.Name, Layout: "item", Params: params("ref", id)})
+		pages = append(pages, Page{Path: langPath(path, v.Lang), Title: it.Name, Layout: "item", Params: params("ref", id)})
 	}
 	return pages
 }
 
-// AgencyPage is the page listing an agency's reports.
-func AgencyPage(slug, name string) Page {
-	return Page{Path: slug + "/_index.md", Title: name, Layout: "instansi", Params: map[string]any{"agency": slug}}
+// AgencyPage is the page listing an agency's reports, in language lang.
+func AgencyPage(slug, name, lang string) Page {
+	return Page{Path: langPath(slug+"/_index.md", lang), Title: name, Layout: "instansi", Params: map[string]any{"agency": slug}}
+}
+
+// langPath is the content file of a page in language lang: Hugo pairs
+// "x/_index.md" (the default language) with its translation
+// "x/_index.en.md".
+func langPath(p, lang string) string {
+	if lang == "" || lang == locale.Default {
+		return p
+	}
+	return strings.TrimSuffix(p, ".md") + "." + lang + ".md"
+}
+
+// ReportDataPath is where the view of a report is staged for Hugo:
+// data/laporan/<agency>/<year>.json for the default language,
+// data/laporan_<lang>/… for the others (site.Data of the page's language
+// in layouts/_partials/report.html).
+func ReportDataPath(v *view.Report) string {
+	dir := "laporan"
+	if v.Lang != "" && v.Lang != locale.Default {
+		dir += "_" + v.Lang
+	}
+	return fmt.Sprintf("data/%s/%s/%d.json", dir, v.AgencySlug, v.Year)
 }
 
 // Summary is what the pages shared by every report (the home page, the

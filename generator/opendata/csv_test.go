@@ -76,7 +76,9 @@ func TestCSVNeutralisesFormulaJSONKeepsIt(t *testing.T) {
 	if !hasFormulaCell(res.Rows) || hasFormulaCell(res.Rows[1:]) {
 		t.Error("hasFormulaCell is wrong")
 	}
-	if !strings.Contains(csvNote, "'") || !strings.Contains(csvRule, "JSON") {
-		t.Error("the notes do not say what is done")
+	for _, l := range testLocales(t) {
+		if note, rule := l.T("data_csv_note"), l.T("data_csv_rule"); !strings.Contains(note, "'") || !strings.Contains(rule, "JSON") {
+			t.Errorf("%s: the notes do not say what is done: %q, %q", l.Lang, note, rule)
+		}
 	}
 }

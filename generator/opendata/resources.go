@@ -9,46 +9,77 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sakip-terbuka/lakip/generator/locale"
 	"github.com/sakip-terbuka/lakip/generator/report"
 	"github.com/sakip-terbuka/lakip/generator/view"
 )
 
-// Field is a column: machine key, Indonesian label, type, unit.
+// Field is a column: machine key, title and description in the default
+// language (Indonesian) and in the site's other languages, type, unit.
 type Field struct {
 	Name        string `json:"name"`
 	Title       string `json:"title"`
 	Description string `json:"description"`
 	Type        string `json:"type"` // string, integer, number
 	Unit        string `json:"unit,omitempty"`
+	// Translations holds Title and Description in every language but
+	// the default, by language tag ("en").
+	Translations map[string]Text `json:"translations,omitempty"`
+
+	title, description text // what Build writes into the fields above
 }
 
 // Resource is one downloadable table.
 type Resource struct {
 	Name        string
-	Title       string
-	Description string
+	Title       string // default language; a table the report names has its heading (report.TableInfo.Title)
+	Description string // default language, without the section
 	Section     string
-	Fields      []Field
-	Rows        [][]string
+	// Translations holds Title and Description in every language but the
+	// default, by language tag.
+	Translations map[string]Text
+	Fields       []Field
+	Rows         [][]string
+
+	title, description text
+	// kind, for a table of which a report may have several (results
+	// tables, series, staff tables), is the i18n key of a title naming the
+	// kind of table with the table's heading as printed (Table, data):
+	// the registry's heading, else heading
+	kind, heading string
 }
 
 // common columns
 var (
-	fBaris     = Field{"baris", "Baris", "nomor urut baris dalam tabel laporan (mulai 1)", "integer", ""}
-	fNo        = Field{"no", "No.", "nomor atau huruf baris persis seperti tercetak", "string", ""}
-	fTingkat   = Field{"tingkat", "Tingkat", "tujuan, sasaran, program, kegiatan atau sub_kegiatan", "string", ""}
-	fRef       = Field{"ref", "Kode butir", "id butir (program, kegiatan, sub kegiatan, tujuan, sasaran) yang sama di semua tabel; kosong bila butir tidak ada dalam nomenklatur tahun ini", "string", ""}
-	fUraian    = Field{"uraian", "Uraian", "nama butir persis seperti tercetak di tabel ini; kosong bila sel di laporan kosong (lanjutan baris di atasnya)", "string", ""}
-	fIndikator = Field{"indikator", "Indikator", "indikator persis seperti tercetak", "string", ""}
-	fCatatan   = Field{"catatan", "Catatan transkripsi", "catatan penyalin tentang sel yang janggal di laporan", "string", ""}
+	fBaris     = field("baris", "data_f_baris", "data_f_baris_desc", "integer", "")
+	fNo        = field("no", "data_f_no", "data_f_no_desc", "string", "")
+	fTingkat   = field("tingkat", "data_f_tingkat", "data_f_tingkat_desc", "string", "")
+	fRef       = field("ref", "data_f_ref", "data_f_ref_desc", "string", "")
+	fUraian    = field("uraian", "data_f_uraian", "data_f_uraian_desc", "string", "")
+	fIndikator = field("indikator", "data_f_indikator", "data_f_indikator_desc", "string", "")
+	fCatatan   = field("catatan", "data_f_catatan", "data_f_catatan_desc", "string", "")
+	fPolaritas = field("polaritas", "data_f_polaritas", "data_f_polaritas_desc", "string", "")
+	fSasaran   = field("sasaran", "data_f_sasaran_strategis", "", "string", "")
 )
 
-func published(name, title, what string) Field {
-	return Field{name, title, what + " persis seperti tercetak di laporan (teks; tanda – berarti tidak ada target/data)", "string", ""}
+// field is a column whose title and description (none when descKey is "")
+// are i18n keys.
+func field(name, titleKey, descKey, typ, unit string) Field {
+	f := Field{Name: name, Type: typ, Unit: unit, title: msg(titleKey)}
+	if descKey != "" {
+		f.description = msg(descKey)
+	}
+	return f
 }
 
-func rupiahField(name, title string) Field {
-	return Field{name, title, "jumlah rupiah yang terbaca dari teks tercetak (kosong bila tidak ada)", "integer", "rupiah"}
+// published is a column holding a figure as printed; whatKey names the
+// figure in the description.
+func published(name, titleKey, whatKey string) Field {
+	return Field{Name: name, Type: "string", title: msg(titleKey), description: msg("data_published_desc", "What", locale.M(whatKey))}
+}
+
+func rupiahField(name, titleKey string) Field {
+	return Field{Name: name, Type: "integer", Unit: "rupiah", title: msg(titleKey), description: msg("data_rupiah_desc")}
 }
 
 func num(f report.Figure) string {
@@ -67,11 +98,19 @@ func rp(r report.Rupiah) string {
 
 func dec(v float64) string { return strconv.FormatFloat(v, 'f', 4, 64) }
 
-// Build makes every resource of a report.
-func Build(r *report.Report, v *view.Report) []Resource {
+// Build makes every resource of a report, with titles and descriptions in
+// every language of locs: in the default language (locale.Default) in
+// Title and Description, in the others in Translations. views are the
+// report's views, one per language; the cells come from the default
+// language's (computed figures in the CSV are written one way, whatever
+// the reader's language), the charts' titles and headings from each
+// language's own.
+func Build(r *report.Report, views []*view.Report, locs []*locale.Locale) []Resource {
+	def, others := splitLocales(locs)
+	v := viewIn(views, def.Lang)
 	var out []Resource
 	// the registry names every table of the report once: the resource of a
-	// table takes its name and title from there
+	// table takes its title in the default language from there
 	byDownload := map[string]report.TableInfo{}
 	for _, t := range r.Tables() {
 		byDownload[t.Download] = t
@@ -80,14 +119,32 @@ func Build(r *report.Report, v *view.Report) []Resource {
 		if len(res.Rows) == 0 {
 			return
 		}
-		if t, ok := byDownload[res.Name]; ok {
-			res.Title = t.Title
+		t, known := byDownload[res.Name]
+		if known && res.kind != "" {
+			res.heading = t.Title
+		}
+		if res.kind != "" {
+			res.title = msg(res.kind, "Table", res.heading)
 		}
 		if hasFormulaCell(res.Rows) {
-			if d := strings.TrimRight(strings.TrimSpace(res.Description), "."); d != "" {
-				res.Description = d + ". " + csvNote
-			} else {
-				res.Description = csvNote
+			res.description = withCSVNote(res.description)
+		}
+		res.Title, res.Description = res.title.in(def), res.description.in(def)
+		switch {
+		case known:
+			res.Title = t.Title
+		case res.kind != "":
+			res.Title = res.heading
+		}
+		for i := range res.Fields {
+			f := &res.Fields[i]
+			f.Title, f.Description = f.title.in(def), f.description.in(def)
+		}
+		for _, l := range others {
+			res.Translations = with(res.Translations, l.Lang, Text{res.title.in(l), res.description.in(l)})
+			for i := range res.Fields {
+				f := &res.Fields[i]
+				f.Translations = with(f.Translations, l.Lang, Text{f.title.in(l), f.description.in(l)})
 			}
 		}
 		out = append(out, res)
@@ -96,18 +153,18 @@ func Build(r *report.Report, v *view.Report) []Resource {
 	add(rpjmdResource(r))
 	add(renstraIndicatorResource(r))
 	add(renstraProgramResource(r))
-	add(planResource(report.TableRKT, "2.2", r.RKT.Rows, true))
-	add(planResource(report.TablePKHead, "2.3", r.Agreements.Head.Rows, false))
-	add(planResource(report.TablePKEselonIII, "2.3", r.Agreements.EselonIII.Rows, false))
-	add(planResource(report.TablePKEselonIV, "2.3", r.Agreements.EselonIV.Rows, false))
-	add(budgetResource(report.TablePKBudget, r.Agreements.Budget, false))
+	add(planResource(report.TableRKT, "2.2", "data_r_rkt", r.RKT.Rows, true))
+	add(planResource(report.TablePKHead, "2.3", "data_r_pk_kepala", r.Agreements.Head.Rows, false))
+	add(planResource(report.TablePKEselonIII, "2.3", "data_r_pk_eselon_iii", r.Agreements.EselonIII.Rows, false))
+	add(planResource(report.TablePKEselonIV, "2.3", "data_r_pk_eselon_iv", r.Agreements.EselonIV.Rows, false))
+	add(budgetResource(report.TablePKBudget, "2.3", "data_r_pk_anggaran", r.Agreements.Budget, false))
 	for _, t := range r.Results.Tables {
-		add(measureResource(r, t))
+		add(measureResource(r, t, def))
 	}
 	for _, s := range r.Results.Series {
 		add(seriesResource(s))
 	}
-	add(budgetResource(report.TableLRA, r.Budget.LRA, true))
+	add(budgetResource(report.TableLRA, "3.5", "data_r_lra", r.Budget.LRA, true))
 	add(performanceResource(r))
 	add(efficiencyResource(r))
 	for _, t := range r.Profile.StaffTables {
@@ -116,7 +173,13 @@ func Build(r *report.Report, v *view.Report) []Resource {
 	add(assetResource(r))
 	add(findingsResource(v))
 	for _, name := range sortedKeys(v.Charts) {
-		add(chartResource(name, v.Charts[name]))
+		byLang := map[string]*view.Chart{}
+		for _, w := range views {
+			if c := w.Charts[name]; c != nil {
+				byLang[w.Lang] = c
+			}
+		}
+		add(chartResource(name, v.Charts[name], byLang))
 	}
 	return out
 }
@@ -136,12 +199,11 @@ func hasFormulaCell(rows [][]string) bool {
 func TableResource(tableID string) string { return "capaian-" + tableID }
 
 func programResource(r *report.Report) Resource {
-	res := Resource{Name: "program", Title: "Program, kegiatan dan sub kegiatan", Section: "program.toml",
-		Description: "Hierarki program → kegiatan → sub kegiatan tahun ini, dengan id yang dipakai kolom ref semua tabel",
-		Fields: []Field{fTingkat, {"id", "Id", "id tetap butir, bagian dari alamat halamannya", "string", ""},
-			{"kode", "Kode resmi", "kode Permendagri 90/2019 bila dicantumkan laporan", "string", ""},
-			{"nama", "Nama", "nama butir", "string", ""}, {"induk", "Induk", "id butir induk", "string", ""},
-			{"penanggung_jawab", "Penanggung jawab", "pejabat penanggung jawab", "string", ""}}}
+	res := Resource{Name: "program", Section: "program.toml", title: msg("data_r_program"), description: msg("data_r_program_desc"),
+		Fields: []Field{fTingkat, field("id", "data_f_id", "data_f_id_desc", "string", ""),
+			field("kode", "data_f_kode", "data_f_kode_desc", "string", ""),
+			field("nama", "data_f_nama", "data_f_nama_desc", "string", ""), field("induk", "data_f_induk", "data_f_induk_desc", "string", ""),
+			field("penanggung_jawab", "data_f_penanggung_jawab", "data_f_penanggung_jawab_desc", "string", "")}}
 	for _, p := range r.Programs {
 		res.Rows = append(res.Rows, []string{"program", p.ID, p.Code, p.Name, "", p.Responsible})
 		for _, k := range p.Kegiatan {
@@ -155,11 +217,10 @@ func programResource(r *report.Report) Resource {
 }
 
 func rpjmdResource(r *report.Report) Resource {
-	res := Resource{Name: "rpjmd", Title: "Keterkaitan RPJMD dengan Renstra", Section: "2.1",
-		Description: "Misi, tujuan dan sasaran RPJMD dan tujuan serta sasaran Renstra yang terkait",
-		Fields: []Field{{"misi", "Misi RPJMD", "", "string", ""}, {"tujuan_rpjmd", "Tujuan RPJMD", "", "string", ""},
-			{"sasaran_rpjmd", "Sasaran RPJMD", "", "string", ""}, {"tujuan_renstra", "Tujuan Renstra", "", "string", ""},
-			{"sasaran_renstra", "Sasaran Renstra", "", "string", ""}}}
+	res := Resource{Name: "rpjmd", Section: "2.1", title: numbered("2.1", "data_r_rpjmd"), description: msg("data_r_rpjmd_desc"),
+		Fields: []Field{field("misi", "data_f_misi", "", "string", ""), field("tujuan_rpjmd", "data_f_tujuan_rpjmd", "", "string", ""),
+			field("sasaran_rpjmd", "data_f_sasaran_rpjmd", "", "string", ""), field("tujuan_renstra", "data_f_tujuan_renstra", "", "string", ""),
+			field("sasaran_renstra", "data_f_sasaran_renstra", "", "string", "")}}
 	for _, l := range r.Plans.Linkage {
 		res.Rows = append(res.Rows, []string{l.Mission, l.RPJMDGoal, l.RPJMDTarget, l.RenstraGoal, l.RenstraTarget})
 	}
@@ -167,13 +228,12 @@ func rpjmdResource(r *report.Report) Resource {
 }
 
 func renstraIndicatorResource(r *report.Report) Resource {
-	res := Resource{Name: "renstra-indikator", Title: "Matriks Renstra: indikator dan target per tahun", Section: "2.1",
-		Description: "Satu baris per nilai: kondisi awal dan target setiap tahun; jenis awal/perubahan membedakan target semula dan target yang diubah",
-		Fields: []Field{fTingkat, {"butir", "Tujuan/Sasaran", "", "string", ""}, {"indikator_id", "Id indikator", "", "string", ""},
-			fIndikator, {"formula", "Formula", "formula indikator seperti tercetak", "string", ""},
-			{"satuan", "Satuan", "", "string", ""}, {"polaritas", "Polaritas", "naik: makin tinggi makin baik; turun: makin rendah makin baik", "string", ""},
-			{"tahun", "Tahun", "", "integer", ""}, {"jenis", "Jenis", "kondisi_awal, target, awal (target semula) atau perubahan (target yang diubah)", "string", ""},
-			published("nilai", "Nilai tercetak", "nilai"), {"nilai_angka", "Nilai (angka)", "nilai yang terbaca dari teks tercetak", "number", ""}}}
+	res := Resource{Name: "renstra-indikator", Section: "2.1", title: numbered("2.1", "data_r_renstra_indikator"), description: msg("data_r_renstra_indikator_desc"),
+		Fields: []Field{fTingkat, field("butir", "data_f_butir_renstra", "", "string", ""), field("indikator_id", "data_f_indikator_id", "", "string", ""),
+			fIndikator, field("formula", "data_f_formula", "data_f_formula_desc", "string", ""),
+			field("satuan", "data_f_satuan", "", "string", ""), fPolaritas,
+			field("tahun", "data_f_tahun", "", "integer", ""), field("jenis", "data_f_jenis", "data_f_jenis_renstra_desc", "string", ""),
+			published("nilai", "data_f_nilai", "data_what_nilai"), field("nilai_angka", "data_f_nilai_angka", "data_f_angka_desc", "number", "")}}
 	addInd := func(level, goal string, inds []report.Indicator) {
 		for _, ind := range inds {
 			base := []string{level, goal, ind.ID, ind.Text, ind.Formula, ind.Unit, string(orNaik(ind.Polarity))}
@@ -209,23 +269,22 @@ func orNaik(p report.Polarity) report.Polarity {
 }
 
 func renstraProgramResource(r *report.Report) Resource {
-	res := Resource{Name: "renstra-program", Title: "Program dan kegiatan dalam Renstra", Section: "2.1",
-		Description: "Kolom program/kegiatan matriks Renstra, dengan penomorannya sendiri", Fields: []Field{fBaris, fNo, fTingkat, fRef, fUraian}}
+	res := Resource{Name: "renstra-program", Section: "2.1", title: numbered("2.1", "data_r_renstra_program"),
+		description: msg("data_r_renstra_program_desc"), Fields: []Field{fBaris, fNo, fTingkat, fRef, fUraian}}
 	for i, it := range r.Plans.RenstraItems {
 		res.Rows = append(res.Rows, []string{strconv.Itoa(i + 1), it.No, string(it.Level), it.Ref, it.Text})
 	}
 	return res
 }
 
-func planResource(name, section string, rows []report.PlanRow, budget bool) Resource {
-	res := Resource{Name: name, Section: section,
-		Description: "Satu baris per indikator; baris laporan dengan beberapa indikator menjadi beberapa baris dengan nomor baris yang sama",
-		Fields: []Field{fBaris, fNo, fTingkat, fRef, fUraian, fIndikator, published("target_awal", "Target awal", "target awal"),
-			published("target", "Target", "target")}}
+func planResource(name, section, titleKey string, rows []report.PlanRow, budget bool) Resource {
+	res := Resource{Name: name, Section: section, title: numbered(section, titleKey), description: msg("data_r_plan_desc"),
+		Fields: []Field{fBaris, fNo, fTingkat, fRef, fUraian, fIndikator, published("target_awal", "data_f_target_awal", "data_what_target_awal"),
+			published("target", "data_f_target", "data_what_target")}}
 	if budget {
-		res.Fields = append(res.Fields, published("anggaran", "Anggaran tercetak", "anggaran"), rupiahField("anggaran_rupiah", "Anggaran (rupiah)"))
+		res.Fields = append(res.Fields, published("anggaran", "data_f_anggaran_tercetak", "data_what_anggaran"), rupiahField("anggaran_rupiah", "data_f_anggaran_rupiah"))
 	}
-	res.Fields = append(res.Fields, Field{"penanggung_jawab", "Penanggung jawab", "", "string", ""}, fCatatan)
+	res.Fields = append(res.Fields, field("penanggung_jawab", "data_f_penanggung_jawab", "", "string", ""), fCatatan)
 	for i, row := range rows {
 		inds := row.Indicators
 		if len(inds) == 0 {
@@ -242,14 +301,22 @@ func planResource(name, section string, rows []report.PlanRow, budget bool) Reso
 	return res
 }
 
-func budgetResource(name string, t report.BudgetTable, spent bool) Resource {
-	res := Resource{Name: name, Title: strings.TrimSpace(t.Title), Section: t.Section,
-		Description: "Anggaran per butir persis seperti tercetak, jumlah rupiah yang terbaca darinya" + map[bool]string{true: ", realisasi, persen tercetak dan persen hitung ulang (realisasi ÷ anggaran × 100)", false: ""}[spent],
-		Fields:      []Field{fBaris, fNo, fTingkat, fRef, fUraian, published("anggaran", "Anggaran tercetak", "anggaran"), rupiahField("anggaran_rupiah", "Anggaran (rupiah)")}}
+// budgetResource is a budget table; section is where reports print it
+// when the table does not say.
+func budgetResource(name, section, titleKey string, t report.BudgetTable, spent bool) Resource {
+	if t.Section != "" {
+		section = t.Section
+	}
+	desc := "data_r_budget_desc"
 	if spent {
-		res.Fields = append(res.Fields, published("realisasi", "Realisasi tercetak", "realisasi anggaran"), rupiahField("realisasi_rupiah", "Realisasi (rupiah)"),
-			published("persen", "Persen tercetak", "persen penyerapan"),
-			Field{"persen_hitung_ulang", "Persen hitung ulang", "realisasi_rupiah ÷ anggaran_rupiah × 100, empat desimal", "number", "%"})
+		desc = "data_r_budget_spent_desc"
+	}
+	res := Resource{Name: name, Section: t.Section, title: numbered(section, titleKey), description: msg(desc),
+		Fields: []Field{fBaris, fNo, fTingkat, fRef, fUraian, published("anggaran", "data_f_anggaran_tercetak", "data_what_anggaran"), rupiahField("anggaran_rupiah", "data_f_anggaran_rupiah")}}
+	if spent {
+		res.Fields = append(res.Fields, published("realisasi", "data_f_realisasi_anggaran_tercetak", "data_what_realisasi_anggaran"), rupiahField("realisasi_rupiah", "data_f_realisasi_rupiah"),
+			published("persen", "data_f_persen", "data_what_persen_penyerapan"),
+			field("persen_hitung_ulang", "data_f_persen_hitung_ulang", "data_f_persen_hitung_ulang_desc", "number", "%"))
 	}
 	res.Fields = append(res.Fields, fCatatan)
 	for i, row := range t.Rows {
@@ -266,19 +333,21 @@ func budgetResource(name string, t report.BudgetTable, spent bool) Resource {
 	return res
 }
 
-func measureResource(r *report.Report, t report.MeasureTable) Resource {
-	res := Resource{Name: TableResource(t.ID), Title: strings.TrimSpace(t.Section + " " + t.Title), Section: t.Section,
-		Description: "Target, realisasi, capaian dan kategori persis seperti tercetak, dengan capaian hitung ulang dari target dan realisasi tercetak",
-		Fields: []Field{fBaris, fNo, fTingkat, fRef, fUraian, fIndikator,
-			{"polaritas", "Polaritas", "naik: makin tinggi makin baik; turun: makin rendah makin baik", "string", ""},
-			published("target_awal", "Target awal", "target awal"), published("target", "Target", "target"),
-			published("realisasi", "Realisasi", "realisasi"), published("capaian", "Capaian tercetak", "capaian"),
-			{"kategori", "Kategori tercetak", "kategori seperti tercetak", "string", ""},
-			{"capaian_hitung_ulang", "Capaian hitung ulang", "capaian dihitung dari target dan realisasi tercetak dengan rumus kolom rumus, empat desimal, sebelum batas capaian laporan (bila ada); kosong bila tidak dapat dihitung", "number", "%"},
-			{"selisih_poin", "Selisih", "capaian tercetak − capaian hitung ulang setelah batas capaian laporan", "number", "poin persen"},
-			{"kategori_hitung_ulang", "Kategori hitung ulang", "kategori capaian hitung ulang (atau capaian tercetak bila laporan tidak memberi target dan realisasi) menurut himpunan kategori laporan", "string", ""},
-			{"rumus", "Rumus", "rumus capaian yang dipakai", "string", ""},
-			{"keterangan_hitung", "Keterangan hitung", "mengapa capaian tidak dapat dihitung", "string", ""}, fCatatan}}
+// measureResource is a results table; the formula and the reason a row
+// has no recomputed capaian are written in the default language (def).
+func measureResource(r *report.Report, t report.MeasureTable, def *locale.Locale) Resource {
+	title := strings.TrimSpace(t.Section + " " + t.Title)
+	res := Resource{Name: TableResource(t.ID), Section: t.Section, kind: "data_r_measure", heading: title,
+		description: msg("data_r_measure_desc"),
+		Fields: []Field{fBaris, fNo, fTingkat, fRef, fUraian, fIndikator, fPolaritas,
+			published("target_awal", "data_f_target_awal", "data_what_target_awal"), published("target", "data_f_target", "data_what_target"),
+			published("realisasi", "data_f_realisasi", "data_what_realisasi"), published("capaian", "data_f_capaian_tercetak", "data_what_capaian"),
+			field("kategori", "data_f_kategori", "data_f_kategori_desc", "string", ""),
+			field("capaian_hitung_ulang", "data_f_capaian_hitung_ulang", "data_f_capaian_hitung_ulang_desc", "number", "%"),
+			field("selisih_poin", "data_f_selisih", "data_f_selisih_poin_desc", "number", "poin persen"),
+			field("kategori_hitung_ulang", "data_f_kategori_hitung_ulang", "data_f_kategori_hitung_ulang_desc", "string", ""),
+			field("rumus", "data_f_rumus", "data_f_rumus_desc", "string", ""),
+			field("keterangan_hitung", "data_f_keterangan_hitung", "data_f_keterangan_hitung_desc", "string", ""), fCatatan}}
 	for _, m := range r.MeasuredRows(&t) {
 		row, res2 := m.Row, m.Result
 		a := res2.Achievement
@@ -294,16 +363,25 @@ func measureResource(r *report.Report, t report.MeasureTable) Resource {
 		}
 		res.Rows = append(res.Rows, []string{strconv.Itoa(m.Index), row.No, string(row.Level), row.Ref, row.Text, row.Indicator, string(orNaik(row.Polarity)),
 			row.InitialTarget.Published, row.Target.Published, row.Actual.Published, row.Achievement.Published, row.Category,
-			rec, diff, band, a.Formula, res2.Status, row.Note})
+			rec, diff, band, keyText(def, a.Formula), keyText(def, res2.Status), row.Note})
 	}
 	return res
 }
 
+// keyText writes an i18n key of the domain (a formula, a reason); "" stays "".
+func keyText(l *locale.Locale, key string) string {
+	if key == "" {
+		return ""
+	}
+	return l.T(key)
+}
+
 func seriesResource(s report.SeriesTable) Resource {
-	res := Resource{Name: "seri-" + s.ID, Title: strings.TrimSpace(s.Section + " " + s.Title), Section: s.Section,
-		Description: "Realisasi indikator " + s.Indicator + " dari tahun ke tahun",
-		Fields: []Field{{"tahun", "Tahun", "", "integer", ""}, published("realisasi", "Realisasi tercetak", "realisasi"),
-			{"realisasi_angka", "Realisasi (angka)", "nilai yang terbaca dari teks tercetak", "number", s.Unit}}}
+	title := strings.TrimSpace(s.Section + " " + s.Title)
+	res := Resource{Name: "seri-" + s.ID, Section: s.Section, kind: "data_r_series", heading: title,
+		description: msg("data_r_series_desc", "Indicator", s.Indicator),
+		Fields: []Field{field("tahun", "data_f_tahun", "", "integer", ""), published("realisasi", "data_f_realisasi_tercetak", "data_what_realisasi"),
+			field("realisasi_angka", "data_f_realisasi_angka", "data_f_angka_desc", "number", s.Unit)}}
 	for _, y := range s.Values {
 		res.Rows = append(res.Rows, []string{strconv.Itoa(y.Year), y.Value.Published, num(y.Value)})
 	}
@@ -311,13 +389,12 @@ func seriesResource(s report.SeriesTable) Resource {
 }
 
 func performanceResource(r *report.Report) Resource {
-	res := Resource{Name: "kinerja-anggaran", Title: "Pencapaian kinerja dan anggaran", Section: "3.6",
-		Description: "Capaian sasaran strategis dan penyerapan anggaran total, seperti tercetak",
-		Fields: []Field{{"sasaran", "Sasaran strategis", "", "string", ""}, fIndikator, published("target", "Target kinerja", "target"),
-			published("realisasi", "Realisasi kinerja", "realisasi"), published("capaian", "Capaian kinerja", "capaian"),
-			published("anggaran", "Anggaran", "anggaran"), rupiahField("anggaran_rupiah", "Anggaran (rupiah)"),
-			published("realisasi_anggaran", "Realisasi anggaran", "realisasi anggaran"), rupiahField("realisasi_anggaran_rupiah", "Realisasi anggaran (rupiah)"),
-			published("penyerapan", "Penyerapan", "persen penyerapan")}}
+	res := Resource{Name: "kinerja-anggaran", Section: "3.6", title: numbered("3.6", "data_r_kinerja_anggaran"), description: msg("data_r_kinerja_anggaran_desc"),
+		Fields: []Field{fSasaran, fIndikator, published("target", "data_f_target_kinerja", "data_what_target"),
+			published("realisasi", "data_f_realisasi_kinerja", "data_what_realisasi"), published("capaian", "data_f_capaian_kinerja", "data_what_capaian"),
+			published("anggaran", "data_f_anggaran", "data_what_anggaran"), rupiahField("anggaran_rupiah", "data_f_anggaran_rupiah"),
+			published("realisasi_anggaran", "data_f_realisasi_anggaran", "data_what_realisasi_anggaran"), rupiahField("realisasi_anggaran_rupiah", "data_f_realisasi_anggaran_rupiah"),
+			published("penyerapan", "data_f_penyerapan", "data_what_persen_penyerapan")}}
 	for _, p := range r.Budget.Performance {
 		res.Rows = append(res.Rows, []string{p.Target, p.Indicator, p.KinerjaTarget.Published, p.KinerjaActual.Published, p.KinerjaCapaian.Published,
 			p.Budget.Published, rp(p.Budget), p.Spent.Published, rp(p.Spent), p.Absorption.Published})
@@ -326,10 +403,10 @@ func performanceResource(r *report.Report) Resource {
 }
 
 func efficiencyResource(r *report.Report) Resource {
-	res := Resource{Name: "efisiensi", Title: "Efektivitas dan efisiensi", Section: "3.7",
-		Description: "Tingkat efisiensi = % capaian kinerja − % penyerapan anggaran, seperti tercetak",
-		Fields: []Field{{"sasaran", "Sasaran strategis", "", "string", ""}, fIndikator, published("capaian_kinerja", "% capaian kinerja", "persen capaian"),
-			published("penyerapan_anggaran", "% penyerapan anggaran", "persen penyerapan"), published("tingkat_efisiensi", "Tingkat efisiensi", "tingkat efisiensi")}}
+	res := Resource{Name: "efisiensi", Section: "3.7", title: numbered("3.7", "data_r_efisiensi"), description: msg("data_r_efisiensi_desc"),
+		Fields: []Field{fSasaran, fIndikator, published("capaian_kinerja", "data_f_persen_capaian_kinerja", "data_what_persen_capaian"),
+			published("penyerapan_anggaran", "data_f_persen_penyerapan_anggaran", "data_what_persen_penyerapan"),
+			published("tingkat_efisiensi", "data_f_tingkat_efisiensi", "data_what_tingkat_efisiensi")}}
 	for _, e := range r.Budget.Efficiency.Rows {
 		res.Rows = append(res.Rows, []string{e.Target, e.Indicator, e.Achievement.Published, e.Absorption.Published, e.Efficiency.Published})
 	}
@@ -337,9 +414,11 @@ func efficiencyResource(r *report.Report) Resource {
 }
 
 func staffResource(t report.CountTable) Resource {
-	res := Resource{Name: "pegawai-" + t.ID, Title: strings.TrimSpace(t.Number + ". " + t.Title), Section: "1.3",
-		Description: "Tabel pegawai seperti tercetak; baris terakhir adalah total tercetak", Fields: []Field{fNo, fUraian, published("jumlah", "Jumlah", "jumlah"),
-			{"total", "Baris total", "ya pada baris total tercetak", "string", ""}}}
+	title := strings.TrimSpace(t.Number + ". " + t.Title)
+	res := Resource{Name: "pegawai-" + t.ID, Section: "1.3", kind: "data_r_staff", heading: title,
+		description: msg("data_r_staff_desc"),
+		Fields: []Field{fNo, fUraian, published("jumlah", "data_f_jumlah", "data_what_jumlah"),
+			field("total", "data_f_total", "data_f_total_desc", "string", "")}}
 	for _, row := range t.Rows {
 		res.Rows = append(res.Rows, []string{row.No, row.Label, row.Count.Published, ""})
 	}
@@ -348,8 +427,9 @@ func staffResource(t report.CountTable) Resource {
 }
 
 func assetResource(r *report.Report) Resource {
-	res := Resource{Name: "aset", Title: "Aset yang dimiliki", Section: "1.3",
-		Fields: []Field{fUraian, published("luas_tanah", "Luas tanah", "luas tanah"), published("luas_bangunan", "Luas bangunan", "luas bangunan"), published("jumlah", "Jumlah", "jumlah")}}
+	res := Resource{Name: "aset", Section: "1.3", title: numbered("1.3", "data_r_aset"),
+		Fields: []Field{fUraian, published("luas_tanah", "data_f_luas_tanah", "data_what_luas_tanah"),
+			published("luas_bangunan", "data_f_luas_bangunan", "data_what_luas_bangunan"), published("jumlah", "data_f_jumlah", "data_what_jumlah")}}
 	for _, a := range r.Profile.Assets {
 		res.Rows = append(res.Rows, []string{a.Description, a.LandArea.Published, a.BuildingArea.Published, a.Quantity.Published})
 	}
@@ -357,13 +437,12 @@ func assetResource(r *report.Report) Resource {
 }
 
 func findingsResource(v *view.Report) Resource {
-	res := Resource{Name: "catatan-data", Title: "Catatan data: temuan audit hitungan laporan", Section: "audit",
-		Description: "Setiap angka tercetak yang tidak cocok dengan hitungan ulang dari data laporan itu sendiri",
-		Fields: []Field{{"no", "No.", "", "integer", ""}, {"tingkat", "Tingkat", "serius, peringatan atau info", "string", ""},
-			{"jenis", "Jenis", "jenis pemeriksaan", "string", ""}, {"tabel", "Tabel", "", "string", ""}, {"baris", "Baris", "", "integer", ""},
-			{"butir", "Butir", "", "string", ""}, {"kolom", "Kolom", "", "string", ""}, published("tercetak", "Tercetak", "angka"),
-			{"hitung_ulang", "Hitung ulang", "angka hitung ulang, terformat", "string", ""}, {"selisih", "Selisih", "tercetak − hitung ulang, terformat", "string", ""},
-			{"keterangan", "Keterangan", "", "string", ""}}}
+	res := Resource{Name: "catatan-data", Section: "audit", title: msg("data_r_catatan_data"), description: msg("data_r_catatan_data_desc"),
+		Fields: []Field{field("no", "data_f_no", "", "integer", ""), field("tingkat", "data_f_tingkat_temuan", "data_f_tingkat_temuan_desc", "string", ""),
+			field("jenis", "data_f_jenis", "data_f_jenis_temuan_desc", "string", ""), field("tabel", "data_f_tabel", "", "string", ""), field("baris", "data_f_baris", "", "integer", ""),
+			field("butir", "data_f_butir", "", "string", ""), field("kolom", "data_f_kolom", "", "string", ""), published("tercetak", "data_f_tercetak", "data_what_angka"),
+			field("hitung_ulang", "data_f_hitung_ulang", "data_f_hitung_ulang_desc", "string", ""), field("selisih", "data_f_selisih", "data_f_selisih_temuan_desc", "string", ""),
+			field("keterangan", "data_f_keterangan", "", "string", "")}}
 	for _, f := range v.Findings.List {
 		row := ""
 		if f.Row > 0 {
@@ -377,10 +456,28 @@ func findingsResource(v *view.Report) Resource {
 // ChartResource is the resource name of a chart's data.
 func ChartResource(name string) string { return "grafik-" + name }
 
-func chartResource(name string, c *view.Chart) Resource {
-	res := Resource{Name: ChartResource(name), Title: "Data grafik: " + c.Title, Section: "grafik", Description: c.Alt}
+// chartResource is a chart's data table, its rows as the default
+// language's view (c) shows them; its title, text alternative and column
+// headings come from the view in each language (byLang), c's when a
+// language has none.
+func chartResource(name string, c *view.Chart, byLang map[string]*view.Chart) Resource {
+	in := func(l *locale.Locale) *view.Chart {
+		if lc := byLang[l.Lang]; lc != nil {
+			return lc
+		}
+		return c
+	}
+	res := Resource{Name: ChartResource(name), Section: "grafik",
+		title:       func(l *locale.Locale) string { return l.T("data_r_chart", "Title", in(l).Title) },
+		description: func(l *locale.Locale) string { return in(l).Alt }}
 	for i, h := range c.Headers {
-		res.Fields = append(res.Fields, Field{Name: fmt.Sprintf("kolom_%d", i+1), Title: h, Description: "nilai terformat seperti pada tabel grafik", Type: "string"})
+		res.Fields = append(res.Fields, Field{Name: fmt.Sprintf("kolom_%d", i+1), Type: "string", description: msg("data_f_kolom_grafik_desc"),
+			title: func(l *locale.Locale) string {
+				if lh := in(l).Headers; i < len(lh) {
+					return lh[i]
+				}
+				return h
+			}})
 	}
 	res.Rows = c.Rows
 	return res
@@ -458,13 +555,6 @@ func CSVCell(s string) string {
 // NeedsCSVQuote reports whether CSVCell changes a cell.
 func NeedsCSVQuote(s string) bool { return CSVCell(s) != s }
 
-// csvRule is the rule of CSVCell, in the data package's description.
-const csvRule = "Di berkas CSV, sel yang akan dibaca program lembar kerja sebagai rumus (diawali =, +, -, @, tab atau carriage return) diberi tanda petik tunggal (') di depannya; angka bertanda (mis. -5,2%) dan tanda - (tidak ada data) tidak diubah; berkas JSON memuat teks aslinya."
-
-// csvNote is added to the description of a resource whose CSV has a cell
-// CSVCell prefixed.
-const csvNote = "Di berkas CSV, sel yang diawali =, +, -, @, tab atau carriage return diberi tanda petik tunggal (') di depannya agar program lembar kerja tidak menjalankannya sebagai rumus; angka bertanda (mis. -5,2%) dan tanda - (tidak ada data) tidak diubah. Berkas JSON memuat teks aslinya."
-
 // JSON writes a resource as an array of objects keyed by field name;
 // integer and number fields become JSON numbers, empty cells null.
 func (res Resource) JSON() ([]byte, error) {
@@ -492,11 +582,25 @@ func (res Resource) JSON() ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-func describeResource(x Resource) string {
+// describeResource is a resource's description in the data package, in
+// l's language: what the resource holds and the report's section.
+func describeResource(x Resource, desc string, l *locale.Locale) string {
 	if x.Section == "" {
-		return x.Description
+		return desc
 	}
-	return strings.TrimSpace(x.Description + " (bagian " + x.Section + ")")
+	return strings.TrimSpace(l.T("data_in_section", "Description", desc, "Section", sectionText(x.Section)))
+}
+
+// sectionText is where the report prints a table: a section number or a
+// file name as given, or the site's own part.
+func sectionText(section string) any {
+	switch section {
+	case "grafik":
+		return locale.M("data_section_charts")
+	case "audit":
+		return locale.M("data_section_audit")
+	}
+	return section
 }
 
 // License is the licence the site publishes its data under (config.toml,
@@ -508,8 +612,12 @@ type License struct {
 }
 
 // DataPackage describes the resources as a Frictionless Tabular Data
-// Package. dir is the URL folder of the files, relative to the package.
-func DataPackage(r *report.Report, resources []Resource, lic License) map[string]any {
+// Package. Titles and descriptions of the package, its resources and their
+// fields are in the default language (locale.Default, the "language" of the
+// package); a "translations" object beside them holds them in each other
+// language of locs: {"en": {"title": …, "description": …}}.
+func DataPackage(r *report.Report, resources []Resource, lic License, locs []*locale.Locale) map[string]any {
+	def, others := splitLocales(locs)
 	var res []any
 	for _, x := range resources {
 		var fields []any
@@ -521,13 +629,26 @@ func DataPackage(r *report.Report, resources []Resource, lic License) map[string
 			if f.Unit != "" {
 				fd["unit"] = f.Unit
 			}
+			if tr := translations(others, func(l *locale.Locale) map[string]any {
+				t := f.Translations[l.Lang]
+				return textMap(t.Title, t.Description)
+			}); tr != nil {
+				fd["translations"] = tr
+			}
 			fields = append(fields, fd)
 		}
-		res = append(res, map[string]any{
+		rd := map[string]any{
 			"name": x.Name, "path": x.Name + ".csv", "profile": "tabular-data-resource", "format": "csv",
-			"mediatype": "text/csv", "encoding": "utf-8", "title": x.Title, "description": describeResource(x),
+			"mediatype": "text/csv", "encoding": "utf-8", "title": x.Title, "description": describeResource(x, x.Description, def),
 			"schema": map[string]any{"fields": fields},
-		})
+		}
+		if tr := translations(others, func(l *locale.Locale) map[string]any {
+			t := x.Translations[l.Lang]
+			return textMap(t.Title, describeResource(x, t.Description, l))
+		}); tr != nil {
+			rd["translations"] = tr
+		}
+		res = append(res, rd)
 	}
 	var licenses []any
 	if lic.Name != "" || lic.Path != "" {
@@ -539,16 +660,29 @@ func DataPackage(r *report.Report, resources []Resource, lic License) map[string
 		}
 		licenses = append(licenses, l)
 	}
-	return map[string]any{
+	title := msg("data_package_title", "Agency", r.Agency.Name, "Year", r.Year)
+	description := func(l *locale.Locale) string {
+		return l.T("data_package_desc", "Agency", r.Agency.Name, "Year", r.Year) + " " + l.T("data_csv_rule")
+	}
+	pkg := map[string]any{
 		"licenses":    licenses,
 		"profile":     "tabular-data-package",
 		"name":        fmt.Sprintf("%s-%d", r.Agency.Slug, r.Year),
 		"title":       r.Meta.Title,
-		"description": "Laporan kinerja " + r.Agency.Name + " tahun " + strconv.Itoa(r.Year) + " sebagai data terbuka: setiap angka persis seperti tercetak, dengan hitungan ulang di kolom terpisah. Laporan lengkap dalam satu berkas: laporan.json. " + csvRule,
-		"language":    "id",
+		"description": description(def),
+		"language":    def.Lang,
 		"sources":     sources(r),
 		"resources":   res,
 	}
+	if strings.TrimSpace(r.Meta.Title) == "" {
+		pkg["title"] = title.in(def)
+	}
+	if tr := translations(others, func(l *locale.Locale) map[string]any {
+		return textMap(title.in(l), description(l))
+	}); tr != nil {
+		pkg["translations"] = tr
+	}
+	return pkg
 }
 
 // sources names what the data was transcribed from, when the report says.

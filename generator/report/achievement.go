@@ -22,23 +22,27 @@ type Achievement struct {
 	Raw     float64 // valid when OK; before the cap
 	OK      bool
 	Capped  bool   // the cap of the settings applied (Raw > Percent)
-	Formula string // the formula used, in words the site prints
-	// Reason says why no number could be computed ("–" target, text …).
+	Formula string // i18n key of the formula used (formula_*), which the site prints
+	// Reason is the i18n key of why no number could be computed (reason_*).
 	Reason string
 	// Qualitative results: Met tells whether a grade target was reached.
 	Qualitative bool
 	Met         bool
 }
 
-// FormulaText describes the formula for a polarity under the settings.
+// ReasonNotAssessed: the row is marked as not yet assessed.
+const ReasonNotAssessed = "reason_not_assessed"
+
+// FormulaText is the i18n key of the formula for a polarity under the
+// settings (formula_higher, formula_lower_two_minus, formula_lower_inverse).
 func FormulaText(p Polarity, s Settings) string {
 	if p == LowerIsBetter {
 		if s.LowerIsBetterFormula == FormulaInverse {
-			return "target ÷ realisasi × 100"
+			return "formula_lower_inverse"
 		}
-		return "(2 − realisasi ÷ target) × 100"
+		return "formula_lower_two_minus"
 	}
-	return "realisasi ÷ target × 100"
+	return "formula_higher"
 }
 
 // maxAchievement bounds a recomputed capaian (in percent): a target so
@@ -52,34 +56,34 @@ const maxAchievement = 1e12
 func ComputeAchievement(target, actual Figure, p Polarity, s Settings) Achievement {
 	a := Achievement{Formula: FormulaText(p, s)}
 	if target.Kind == NotAssessed || actual.Kind == NotAssessed {
-		a.Reason = "belum dinilai"
+		a.Reason = ReasonNotAssessed
 		return a
 	}
 	if target.Kind == Grade || actual.Kind == Grade {
 		if target.Kind != Grade || actual.Kind != Grade {
-			a.Reason = "nilai kualitatif dibandingkan dengan angka"
+			a.Reason = "reason_grade_vs_number"
 			return a
 		}
 		a.Qualitative = true
-		a.Formula = "peringkat realisasi dibandingkan peringkat target (AA tertinggi, D terendah)"
+		a.Formula = "formula_grade"
 		a.Met = GradeRank(actual.Grade) >= GradeRank(target.Grade)
 		return a
 	}
 	switch {
 	case target.Kind == Absent || target.Kind == NoData:
-		a.Reason = "tidak ada target"
+		a.Reason = "reason_no_target"
 		return a
 	case actual.Kind == Absent || actual.Kind == NoData:
-		a.Reason = "tidak ada data realisasi"
+		a.Reason = "reason_no_actual"
 		return a
 	case target.Kind != Number:
-		a.Reason = "target bukan angka"
+		a.Reason = "reason_target_not_number"
 		return a
 	case actual.Kind != Number:
-		a.Reason = "realisasi bukan angka"
+		a.Reason = "reason_actual_not_number"
 		return a
 	case target.Value == 0:
-		a.Reason = "target nol: capaian tidak terdefinisi"
+		a.Reason = "reason_target_zero"
 		return a
 	}
 	ratio := actual.Value / target.Value
@@ -88,7 +92,7 @@ func ComputeAchievement(target, actual Figure, p Polarity, s Settings) Achieveme
 		a.Percent = ratio * 100
 	case s.LowerIsBetterFormula == FormulaInverse:
 		if actual.Value == 0 {
-			a.Reason = "realisasi nol: rumus target ÷ realisasi tidak terdefinisi"
+			a.Reason = "reason_actual_zero"
 			return a
 		}
 		a.Percent = target.Value / actual.Value * 100
@@ -97,7 +101,7 @@ func ComputeAchievement(target, actual Figure, p Polarity, s Settings) Achieveme
 	}
 	if math.IsNaN(a.Percent) || math.Abs(a.Percent) > maxAchievement {
 		a.Percent = 0
-		a.Reason = "hasil di luar batas hitung: target terlalu kecil dibanding realisasi"
+		a.Reason = "reason_out_of_range"
 		return a
 	}
 	a.Raw = a.Percent
@@ -135,7 +139,8 @@ func Efficiency(achievementPercent, absorptionPercent float64) float64 {
 // Band is one achievement category: it holds from Min (inclusive unless
 // MinExclusive) up to the next band's minimum.
 type Band struct {
-	Name         string
+	Name         string // the category's Indonesian name, as reports print it
+	Key          string // i18n key of its label; "" for a report's own category (data)
 	Min          float64
 	MinExclusive bool
 	Level        int // 0 best; used for colours and sorting
@@ -144,37 +149,35 @@ type Band struct {
 // BandSet is a named scale of bands with its source, which the site prints.
 type BandSet struct {
 	ID     string
-	Name   string
-	Source string
+	Name   string // i18n key for a named set; the report's own words for its own set
+	Source string // likewise
+	Own    bool   // Name and Source are the report's text, not i18n keys
 	Bands  []Band // best first; the last band has Min = -Inf
 }
 
 // BandSets are the scales in use (DOMAIN.md); the setting `kategori` picks one.
 var BandSets = map[string]BandSet{
-	"laporan": {ID: "laporan", Name: "Kategori yang dipakai laporan ini",
-		Source: "disimpulkan dari tabel laporan: > 100 Sangat Berhasil; 85–100 Berhasil; 55–85 Cukup; di bawah 55 Kurang",
+	"laporan": {ID: "laporan", Name: "bandset_laporan", Source: "bandset_laporan_source",
 		Bands: []Band{
-			{Name: "Sangat Berhasil", Min: 100, MinExclusive: true, Level: 0},
-			{Name: "Berhasil", Min: 85, Level: 1},
-			{Name: "Cukup", Min: 55, Level: 2},
-			{Name: "Kurang", Min: math.Inf(-1), Level: 3},
+			{Name: "Sangat Berhasil", Key: "band_laporan_0", Min: 100, MinExclusive: true, Level: 0},
+			{Name: "Berhasil", Key: "band_laporan_1", Min: 85, Level: 1},
+			{Name: "Cukup", Key: "band_laporan_2", Min: 55, Level: 2},
+			{Name: "Kurang", Key: "band_laporan_3", Min: math.Inf(-1), Level: 3},
 		}},
-	"esakip": {ID: "esakip", Name: "Predikat aplikasi e-SAKIP",
-		Source: "predikat pada halaman PK publik aplikasi e-SAKIP: ≥ 100 Sangat Berhasil; 75–99 Berhasil; 55–74 Cukup Berhasil; < 55 Kurang Berhasil",
+	"esakip": {ID: "esakip", Name: "bandset_esakip", Source: "bandset_esakip_source",
 		Bands: []Band{
-			{Name: "Sangat Berhasil", Min: 100, Level: 0},
-			{Name: "Berhasil", Min: 75, Level: 1},
-			{Name: "Cukup Berhasil", Min: 55, Level: 2},
-			{Name: "Kurang Berhasil", Min: math.Inf(-1), Level: 3},
+			{Name: "Sangat Berhasil", Key: "band_esakip_0", Min: 100, Level: 0},
+			{Name: "Berhasil", Key: "band_esakip_1", Min: 75, Level: 1},
+			{Name: "Cukup Berhasil", Key: "band_esakip_2", Min: 55, Level: 2},
+			{Name: "Kurang Berhasil", Key: "band_esakip_3", Min: math.Inf(-1), Level: 3},
 		}},
-	"permendagri86": {ID: "permendagri86", Name: "Skala gaya Permendagri 86/2017",
-		Source: "skala penilaian Permendagri 86/2017 yang dipakai LKjIP: ≥ 91 Sangat Tinggi; 76–90 Tinggi; 66–75 Sedang; 51–65 Rendah; ≤ 50 Sangat Rendah",
+	"permendagri86": {ID: "permendagri86", Name: "bandset_permendagri86", Source: "bandset_permendagri86_source",
 		Bands: []Band{
-			{Name: "Sangat Tinggi", Min: 91, Level: 0},
-			{Name: "Tinggi", Min: 76, Level: 1},
-			{Name: "Sedang", Min: 66, Level: 2},
-			{Name: "Rendah", Min: 51, Level: 3},
-			{Name: "Sangat Rendah", Min: math.Inf(-1), Level: 4},
+			{Name: "Sangat Tinggi", Key: "band_permendagri86_0", Min: 91, Level: 0},
+			{Name: "Tinggi", Key: "band_permendagri86_1", Min: 76, Level: 1},
+			{Name: "Sedang", Key: "band_permendagri86_2", Min: 66, Level: 2},
+			{Name: "Rendah", Key: "band_permendagri86_3", Min: 51, Level: 3},
+			{Name: "Sangat Rendah", Key: "band_permendagri86_4", Min: math.Inf(-1), Level: 4},
 		}},
 }
 
@@ -221,7 +224,7 @@ func (s Settings) Bands() BandSet {
 
 // BandSet turns the categories written in the data into a band set.
 func (o OwnBandSet) BandSet() BandSet {
-	bs := BandSet{ID: OwnBandSetID, Name: o.Name, Source: o.Source}
+	bs := BandSet{ID: OwnBandSetID, Name: o.Name, Source: o.Source, Own: true}
 	for i, b := range o.Bands {
 		min := math.Inf(-1)
 		if b.Min != nil {
@@ -234,7 +237,7 @@ func (o OwnBandSet) BandSet() BandSet {
 		bs.Bands = append(bs.Bands, Band{Name: b.Name, Min: min, MinExclusive: b.Exclusive && b.Min != nil, Level: level})
 	}
 	if bs.Name == "" {
-		bs.Name = "Kategori yang ditetapkan laporan ini"
+		bs.Name, bs.Own = "bandset_own", false // no words of the report: the interface names it
 	}
 	return bs
 }

@@ -3,8 +3,12 @@ package report
 import (
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sakip-terbuka/lakip/generator/locale"
 )
 
 func TestAddAmounts(t *testing.T) {
@@ -129,8 +133,8 @@ func TestCrossTableDetailIsBounded(t *testing.T) {
 	for _, f := range r.Audit() {
 		if f.Kind == KindCrossTable {
 			n++
-			if len(f.Detail) > 1000 {
-				t.Fatalf("a detail of %d bytes", len(f.Detail))
+			if d := idLocale(t).Render(f.Detail); len(d) > 1000 {
+				t.Fatalf("a detail of %d bytes", len(d))
 			}
 		}
 	}
@@ -157,7 +161,7 @@ func TestVanishingTarget(t *testing.T) {
 			}
 		}
 	}
-	if a := ComputeAchievement(tiny, ParseFigure("1.000"), HigherIsBetter, Settings{}); a.OK || !strings.Contains(a.Reason, "di luar batas hitung") {
+	if a := ComputeAchievement(tiny, ParseFigure("1.000"), HigherIsBetter, Settings{}); a.OK || a.Reason != "reason_out_of_range" {
 		t.Errorf("%+v", a)
 	}
 }
@@ -173,4 +177,14 @@ func TestBandsOfUnpreparedSettings(t *testing.T) {
 	if b := (BandSet{}).Classify(50); b.Name != "" {
 		t.Errorf("an empty set gives %+v", b)
 	}
+}
+
+// idLocale is the site's Indonesian strings (i18n/id.toml).
+func idLocale(t *testing.T) *locale.Locale {
+	t.Helper()
+	l, err := locale.Load(os.DirFS(filepath.Join("..", "..")), locale.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
 }

@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/sakip-terbuka/lakip/generator/idformat"
+	"github.com/sakip-terbuka/lakip/generator/locale"
 )
 
 // Severity ranks a finding.
@@ -46,6 +46,8 @@ const (
 
 // Finding is one place where the report's arithmetic or consistency fails.
 // The published figure is kept exactly; the recomputed one stands beside it.
+// Field is data, not a sentence: the site labels it with the i18n key
+// field_<column> (spaces as _) when there is one, and check prints it as is.
 type Finding struct {
 	Severity  Severity
 	Kind      FindingKind
@@ -54,14 +56,14 @@ type Finding struct {
 	Row       int    // 1-based row of the table; 0 when not a row
 	Ref       string // item id, "" when the row names no 2021 item
 	Item      string // the item's name as printed in that table
-	Field     string // "capaian", "anggaran", …
+	Field     string // the data's column key ("capaian", "target 2021"), as given
 	Published string // exactly as printed
 	// Recomputed and Difference are valid when HasNumbers.
 	Recomputed float64
 	Difference float64 // published − recomputed
 	HasNumbers bool
-	Unit       string // "%", "Rp", "poin" or an indicator's unit
-	Detail     string // one sentence in Indonesian
+	Unit       string     // "%", "Rp", "poin" or an indicator's unit
+	Detail     locale.Msg // one sentence, written in the reader's language
 	// Compare names the table the comparison figure comes from, for
 	// findings that compare two tables (nothing was recomputed then).
 	Compare string
@@ -203,7 +205,7 @@ func (a *auditor) statedCount() {
 	id := a.r.Meta.MainTable
 	a.add(Finding{Severity: Warning, Kind: KindTableTotal, TableID: id, Table: a.title(id), Field: "jumlah_indikator",
 		Published: fmt.Sprint(want), Recomputed: float64(got), Difference: float64(want - got), HasNumbers: true, Unit: "indikator",
-		Detail: fmt.Sprintf("laporan menyebut %d indikator, tetapi tabel capaiannya memuat %d", want, got)})
+		Detail: locale.M("finding_stated_count", "Stated", want, "Got", got)})
 }
 
 func orDefault(s, def string) string {
@@ -228,7 +230,7 @@ func (a *auditor) irregular(tableID, table string, row int, ref, item, field str
 		return
 	}
 	a.add(Finding{Severity: Info, Kind: KindNumberFormat, TableID: tableID, Table: table, Row: row, Ref: ref, Item: item,
-		Field: field, Published: f.Published, Detail: "angka ditulis tidak baku: " + f.Irregular})
+		Field: field, Published: f.Published, Detail: locale.M("finding_irregular_number", "Text", locale.M(f.Irregular))})
 }
 
 func (a *auditor) measureTable(t *MeasureTable) {
@@ -244,36 +246,38 @@ func (a *auditor) measureTable(t *MeasureTable) {
 		}
 		if len(a.r.Programs) > 0 && row.Ref == "" && strings.TrimSpace(row.Text) != "" && !row.continued && row.Level != LevelGoal && row.Level != LevelTarget {
 			a.add(Finding{Severity: Info, Kind: KindOutsideHierarchy, TableID: t.ID, Table: name, Row: n, Item: row.Text,
-				Detail: "baris ini menyebut kegiatan yang tidak ada dalam daftar program/kegiatan/sub kegiatan tahun ini (nomenklatur lama atau teks tahun sebelumnya)"})
+				Detail: locale.M("finding_outside_hierarchy")})
 		}
 		if row.InitialTarget.IsNumber() && row.Target.IsNumber() && row.InitialTarget.Value != row.Target.Value {
 			a.add(Finding{Severity: Info, Kind: KindTargetChanged, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: item,
 				Field: "target", Published: row.Target.Published, Recomputed: row.InitialTarget.Value, Difference: row.Target.Value - row.InitialTarget.Value,
-				Unit: row.Target.Unit, Detail: fmt.Sprintf("target awal %s diubah menjadi %s", row.InitialTarget.Published, row.Target.Published)})
+				Unit: row.Target.Unit, Detail: locale.M("finding_target_changed", "From", row.InitialTarget.Published, "To", row.Target.Published)})
 		}
 		ach, pub := res.Achievement, row.Achievement
 		if res.Ambiguous {
-			match := "capaian tercetak tidak cocok dengan kedua bacaan"
+			match := locale.M("finding_ambiguous_no_match")
 			switch {
 			case res.AlternativeMatches:
-				match = "capaian tercetak " + pub.Published + " cocok dengan bacaan ribuan"
-			case res.Compared && !res.Differs:
-				match = "capaian tercetak " + pub.Published + " cocok dengan bacaan desimal"
+				match = locale.M("finding_ambiguous_thousands", "Printed", pub.Published)
+			case ach.OK && pub.IsNumber() && math.Abs(pub.Value-ach.Percent) <= pub.Tolerance(a.s.TolerancePoints):
+				// an ambiguous row is never compared (Compared stays false):
+				// the decimal reading is checked here
+				match = locale.M("finding_ambiguous_decimal", "Printed", pub.Published)
 			}
 			a.add(Finding{Severity: Warning, Kind: KindAmbiguous, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: item,
 				Field: "realisasi", Published: row.Actual.Published,
-				Detail: fmt.Sprintf("indikator %q: koma di %q bisa tanda desimal (capaian %s) atau pemisah ribuan (capaian %s); %s. Baris ini tidak dihitung sampai kunci bacaan = \"desimal\" atau \"ribuan\" diisi",
-					row.Indicator, strings.TrimSpace(row.Target.Published+" / "+row.Actual.Published), percentOrDash(ach), percentOrDash(res.Alternative), match)})
+				Detail: locale.M("finding_ambiguous", "Indicator", row.Indicator, "Figures", strings.TrimSpace(row.Target.Published+" / "+row.Actual.Published),
+					"Decimal", percentOrDash(ach), "Thousands", percentOrDash(res.Alternative), "Match", match)})
 		}
 		switch {
 		case res.Differs:
 			a.add(Finding{Severity: Serious, Kind: KindAchievement, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: item,
 				Field: "capaian", Published: pub.Published, Recomputed: ach.Percent, Difference: res.Difference, HasNumbers: true, Unit: "%",
-				Detail: fmt.Sprintf("indikator %q: target %s, realisasi %s; rumus %s", row.Indicator, row.Target.Published, row.Actual.Published, ach.Formula)})
-		case !ach.OK && !ach.Qualitative && !res.FromPublished && !row.Truncated && res.Status != "belum dinilai" && pub.IsNumber() && (row.Target.Kind != Absent || row.Actual.Kind != Absent):
+				Detail: locale.M("finding_achievement", "Indicator", row.Indicator, "Target", row.Target.Published, "Actual", row.Actual.Published, "Formula", locale.M(ach.Formula))})
+		case !ach.OK && !ach.Qualitative && !res.FromPublished && !row.Truncated && res.Status != ReasonNotAssessed && pub.IsNumber() && (row.Target.Kind != Absent || row.Actual.Kind != Absent):
 			a.add(Finding{Severity: Warning, Kind: KindNotComputable, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: item,
 				Field: "capaian", Published: pub.Published,
-				Detail: fmt.Sprintf("indikator %q: capaian %s dicetak, tetapi tidak dapat dihitung ulang (%s)", row.Indicator, pub.Published, ach.Reason)})
+				Detail: locale.M("finding_not_computable", "Indicator", row.Indicator, "Printed", pub.Published, "Reason", locale.M(ach.Reason))})
 		}
 		// the published category against the band of the published capaian
 		if cat := strings.TrimSpace(row.Category); cat != "" && cat != "-" && pub.IsNumber() {
@@ -281,22 +285,39 @@ func (a *auditor) measureTable(t *MeasureTable) {
 			if !strings.EqualFold(cat, want.Name) {
 				a.add(Finding{Severity: Warning, Kind: KindCategory, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: item,
 					Field: "kategori", Published: cat,
-					Detail: fmt.Sprintf("capaian %s termasuk kategori %q menurut %s, bukan %q", pub.Published, want.Name, strings.ToLower(bands.Name), cat)})
+					Detail: locale.M("finding_category", "Printed", pub.Published, "Band", bandLabel(want), "Set", bandSetLabel(bands), "Category", cat)})
 			}
 		}
 		if cat := strings.TrimSpace(row.Category); cat != "" && cat != "-" && pub.Kind == NoData {
 			a.add(Finding{Severity: Warning, Kind: KindCategory, TableID: t.ID, Table: name, Row: n, Ref: row.Ref, Item: item,
 				Field: "kategori", Published: cat,
-				Detail: fmt.Sprintf("indikator %q tidak punya capaian (%q), tetapi diberi kategori %q", row.Indicator, pub.Published, cat)})
+				Detail: locale.M("finding_category_without_capaian", "Indicator", row.Indicator, "Printed", pub.Published, "Category", cat)})
 		}
 	}
 }
 
-func percentOrDash(a Achievement) string {
+func percentOrDash(a Achievement) any {
 	if !a.OK {
 		return "–"
 	}
-	return idformat.Percent(a.Raw, 2)
+	return locale.Pct{V: a.Raw, Places: 2}
+}
+
+// bandLabel is a band as a message argument: the interface's label of a
+// named band, the report's own words for its own category.
+func bandLabel(b Band) locale.Msg {
+	if b.Key == "" {
+		return locale.Text(b.Name)
+	}
+	return locale.M(b.Key)
+}
+
+// bandSetLabel names a band set inside a sentence (lower case).
+func bandSetLabel(bs BandSet) locale.Msg {
+	if bs.Own {
+		return locale.Text(strings.ToLower(bs.Name))
+	}
+	return locale.M(bs.Name + "_lower")
 }
 
 // budgetTable checks each row's % and, when the table has one row per item
@@ -314,7 +335,7 @@ func (a *auditor) budgetTable(id string, t *BudgetTable, withSpent bool) {
 		}{{"anggaran", row.Budget}, {"realisasi", row.Spent}} {
 			if fld.r.Irregular != "" {
 				a.add(Finding{Severity: Info, Kind: KindNumberFormat, TableID: id, Table: name, Row: n, Ref: row.Ref, Item: row.Text,
-					Field: fld.name, Published: fld.r.Published, Detail: "jumlah rupiah ditulis tidak baku: " + fld.r.Irregular})
+					Field: fld.name, Published: fld.r.Published, Detail: locale.M("finding_irregular_amount", "Text", locale.M(fld.r.Irregular))})
 			}
 		}
 		a.irregular(t.ID, name, n, row.Ref, row.Text, "persen", row.Percent)
@@ -328,14 +349,14 @@ func (a *auditor) budgetTable(id string, t *BudgetTable, withSpent bool) {
 				if d := row.Percent.Value - abs; math.Abs(d) > row.Percent.Tolerance(a.s.TolerancePoints) {
 					a.add(Finding{Severity: Serious, Kind: KindPercent, TableID: id, Table: name, Row: n, Ref: row.Ref, Item: row.Text,
 						Field: "persen", Published: row.Percent.Published, Recomputed: abs, Difference: d, HasNumbers: true, Unit: "%",
-						Detail: fmt.Sprintf("realisasi %s ÷ anggaran %s × 100", row.Spent.Published, row.Budget.Published)})
+						Detail: locale.M("finding_absorption", "Spent", row.Spent.Published, "Budget", row.Budget.Published)})
 				}
 			}
 			if row.Spent.Amount > row.Budget.Amount {
 				a.add(Finding{Severity: Serious, Kind: KindOverspent, TableID: id, Table: name, Row: n, Ref: row.Ref, Item: row.Text,
 					Field: "realisasi", Published: row.Spent.Published, Recomputed: float64(row.Budget.Amount),
 					Difference: float64(row.Spent.Amount - row.Budget.Amount), HasNumbers: true, Unit: "Rp",
-					Detail: "realisasi melebihi anggaran " + row.Budget.Published})
+					Detail: locale.M("finding_overspent", "Budget", row.Budget.Published)})
 			}
 		}
 	}
@@ -362,7 +383,7 @@ func (a *auditor) budgetTable(id string, t *BudgetTable, withSpent bool) {
 				continue
 			}
 			var sum int64
-			var parts []string
+			var parts []any
 			complete := true
 			for _, c := range it.Children {
 				cr := byRef[c.ID]
@@ -371,14 +392,14 @@ func (a *auditor) budgetTable(id string, t *BudgetTable, withSpent bool) {
 					break
 				}
 				sum = plusAmount(sum, fld.get(cr).Amount)
-				parts = append(parts, fmt.Sprintf("baris %d", rowNo[c.ID]))
+				parts = append(parts, locale.M("finding_row", "Row", rowNo[c.ID]))
 			}
 			if !complete || sum == parent.Amount {
 				continue
 			}
 			a.add(Finding{Severity: Serious, Kind: KindChildrenSum, TableID: id, Table: name, Row: i + 1, Ref: row.Ref, Item: row.Text,
 				Field: fld.name, Published: parent.Published, Recomputed: float64(sum), Difference: float64(parent.Amount - sum),
-				HasNumbers: true, Unit: "Rp", Detail: fmt.Sprintf("%s induk tidak sama dengan jumlah %d rincian di bawahnya (%s)", fld.name, len(parts), strings.Join(parts, ", "))})
+				HasNumbers: true, Unit: "Rp", Detail: locale.M("finding_children_sum", "Field", locale.M("field_"+fld.name), "Count", len(parts), "Rows", locale.List{Items: parts, Sep: ", "})})
 		}
 	}
 }
@@ -395,7 +416,7 @@ func (a *auditor) planRows(id string, rows []PlanRow, sums bool) {
 		}
 		if row.Budget.Irregular != "" {
 			a.add(Finding{Severity: Info, Kind: KindNumberFormat, TableID: id, Table: name, Row: i + 1, Ref: row.Ref, Item: row.Text,
-				Field: "anggaran", Published: row.Budget.Published, Detail: "jumlah rupiah ditulis tidak baku: " + row.Budget.Irregular})
+				Field: "anggaran", Published: row.Budget.Published, Detail: locale.M("finding_irregular_amount", "Text", locale.M(row.Budget.Irregular))})
 		}
 		for _, ind := range row.Indicators {
 			a.irregular(id, name, i+1, row.Ref, row.Text, "target", ind.Target)
@@ -403,7 +424,7 @@ func (a *auditor) planRows(id string, rows []PlanRow, sums bool) {
 				a.add(Finding{Severity: Info, Kind: KindTargetChanged, TableID: id, Table: name, Row: i + 1, Ref: row.Ref, Item: row.Text,
 					Field: "target", Published: ind.Target.Published, Recomputed: ind.InitialTarget.Value, Difference: ind.Target.Value - ind.InitialTarget.Value,
 					Unit:   ind.Target.Unit,
-					Detail: fmt.Sprintf("indikator %q: target awal %s diubah menjadi %s dalam perjanjian kinerja perubahan", ind.Text, ind.InitialTarget.Published, ind.Target.Published)})
+					Detail: locale.M("finding_agreement_target_changed", "Indicator", ind.Text, "From", ind.InitialTarget.Published, "To", ind.Target.Published)})
 			}
 		}
 	}
@@ -426,9 +447,9 @@ func (a *auditor) planRows(id string, rows []PlanRow, sums bool) {
 			}
 		}
 		if sum != row.Budget.Amount && missing < len(it.Children) {
-			detail := "anggaran kegiatan tidak sama dengan jumlah anggaran sub kegiatannya"
+			detail := locale.M("finding_kegiatan_sum")
 			if missing > 0 {
-				detail += fmt.Sprintf(" (%d sub kegiatan tidak mencantumkan anggaran di tabel ini)", missing)
+				detail = locale.M("finding_kegiatan_sum_missing", "Missing", missing)
 			}
 			a.add(Finding{Severity: Serious, Kind: KindChildrenSum, TableID: id, Table: name, Row: i + 1, Ref: row.Ref, Item: row.Text,
 				Field: "anggaran", Published: row.Budget.Published, Recomputed: float64(sum), Difference: float64(row.Budget.Amount - sum),
@@ -465,7 +486,7 @@ func (a *auditor) renstraTargets() {
 					a.add(Finding{Severity: Info, Kind: KindTargetChanged, TableID: TableRenstra, Table: a.title(TableRenstra), Ref: ind.ID, Item: ind.Text,
 						Field: fmt.Sprintf("target %d", y), Published: revised.Value.Published, Recomputed: initial.Value.Value,
 						Difference: revised.Value.Value - initial.Value.Value, Unit: revised.Value.Unit,
-						Detail: fmt.Sprintf("target %d semula %s, diubah menjadi %s", y, initial.Value.Published, revised.Value.Published)})
+						Detail: locale.M("finding_renstra_target_changed", "Year", y, "From", initial.Value.Published, "To", revised.Value.Published)})
 				}
 			}
 		}
@@ -485,14 +506,14 @@ func (a *auditor) performanceBudget() {
 			if d := row.KinerjaCapaian.Value - ach.Percent; math.Abs(d) > row.KinerjaCapaian.Tolerance(a.s.TolerancePoints) {
 				a.add(Finding{Severity: Serious, Kind: KindAchievement, TableID: id, Table: name, Row: n, Ref: row.Ref, Item: row.Target,
 					Field: "capaian", Published: row.KinerjaCapaian.Published, Recomputed: ach.Percent, Difference: d, HasNumbers: true, Unit: "%",
-					Detail: "rumus " + ach.Formula})
+					Detail: locale.M("finding_formula", "Formula", locale.M(ach.Formula))})
 			}
 		}
 		if abs, ok := Absorption(row.Budget, row.Spent); ok && row.Absorption.IsNumber() {
 			if d := row.Absorption.Value - abs; math.Abs(d) > row.Absorption.Tolerance(a.s.TolerancePoints) {
 				a.add(Finding{Severity: Serious, Kind: KindPercent, TableID: id, Table: name, Row: n, Ref: row.Ref, Item: row.Target,
 					Field: "penyerapan", Published: row.Absorption.Published, Recomputed: abs, Difference: d, HasNumbers: true, Unit: "%",
-					Detail: "realisasi anggaran ÷ anggaran × 100"})
+					Detail: locale.M("finding_absorption_formula")})
 			}
 		}
 		if tot.Rows > 0 {
@@ -504,7 +525,7 @@ func (a *auditor) performanceBudget() {
 				if fld.pub.Present && fld.pub.Amount != fld.sum {
 					a.add(Finding{Severity: Serious, Kind: KindTableTotal, TableID: id, Table: name, Row: n, Ref: row.Ref, Item: row.Target,
 						Field: fld.name, Published: fld.pub.Published, Recomputed: float64(fld.sum), Difference: float64(fld.pub.Amount - fld.sum),
-						HasNumbers: true, Unit: "Rp", Detail: fmt.Sprintf("tidak sama dengan jumlah %d program di Laporan Realisasi Anggaran (3.5)", tot.Rows)})
+						HasNumbers: true, Unit: "Rp", Detail: locale.M("finding_lra_total", "Programs", tot.Rows)})
 				}
 			}
 		}
@@ -520,7 +541,7 @@ func (a *auditor) efficiency() {
 			if d := row.Efficiency.Value - want; math.Abs(d) > row.Efficiency.Tolerance(a.s.TolerancePoints) {
 				a.add(Finding{Severity: Serious, Kind: KindPercent, TableID: id, Table: name, Row: i + 1, Ref: row.Ref, Item: row.Target,
 					Field: "tingkat_efisiensi", Published: row.Efficiency.Published, Recomputed: want, Difference: d, HasNumbers: true, Unit: "poin",
-					Detail: "% capaian kinerja − % penyerapan anggaran"})
+					Detail: locale.M("finding_efficiency_formula")})
 			}
 		}
 	}
@@ -541,7 +562,7 @@ func (a *auditor) countTables() {
 		if sum != t.Total.Count.Value {
 			a.add(Finding{Severity: Serious, Kind: KindTableTotal, TableID: t.ID, Table: a.title(t.ID),
 				Field: "total", Item: t.Total.Label, Published: t.Total.Count.Published, Recomputed: sum, Difference: t.Total.Count.Value - sum,
-				HasNumbers: true, Unit: "orang", Detail: fmt.Sprintf("total tercetak tidak sama dengan jumlah %d baris", len(t.Rows))})
+				HasNumbers: true, Unit: "orang", Detail: locale.M("finding_staff_total", "Rows", len(t.Rows))})
 		}
 	}
 }
@@ -584,21 +605,21 @@ func (a *auditor) crossTableBudgets() {
 	for _, ref := range order {
 		list := byRef[ref]
 		lra := list[len(list)-1]
-		detail := ""
+		var detail locale.Msg
 		for _, s := range list {
 			if s.r.Amount == lra.r.Amount {
 				continue
 			}
-			if detail == "" { // the same for every row of the item: built once
-				var parts []string
+			if detail.Key == "" { // the same for every row of the item: built once
+				var parts []any
 				for i, o := range list {
 					if i == maxPlacesListed {
-						parts = append(parts, fmt.Sprintf("dan %d baris lain", len(list)-i))
+						parts = append(parts, locale.M("finding_more_rows", "Count", len(list)-i))
 						break
 					}
-					parts = append(parts, fmt.Sprintf("%s baris %d: %s", o.table, o.row, o.r.Published))
+					parts = append(parts, locale.M("finding_cross_place", "Table", o.table, "Row", o.row, "Printed", o.r.Published))
 				}
-				detail = "anggaran yang sama tercantum berbeda: " + strings.Join(parts, "; ") + " (pembanding: " + lra.table + ")"
+				detail = locale.M("finding_cross_table", "Places", locale.List{Items: parts, Sep: "; "}, "Compare", lra.table)
 			}
 			a.add(Finding{Severity: Warning, Kind: KindCrossTable, TableID: s.id, Table: s.table, Row: s.row, Ref: ref, Item: s.text,
 				Field: "anggaran", Published: s.r.Published, Recomputed: float64(lra.r.Amount), Difference: float64(s.r.Amount - lra.r.Amount),
@@ -699,7 +720,7 @@ func (a *auditor) crossTableTargets() {
 			a.add(Finding{Severity: Warning, Kind: KindCrossTable, TableID: s.id, Table: s.table, Row: s.row, Ref: strings.Split(key, "|")[0], Item: s.item,
 				Field: "target", Published: s.target.Published, Recomputed: last.target.Value, Difference: s.target.Value - last.target.Value,
 				HasNumbers: true, Unit: last.target.Unit, Compare: last.table,
-				Detail: fmt.Sprintf("indikator %q bertarget %s di sini tetapi %s di %s baris %d", s.indicator, s.target.Published, last.target.Published, last.table, last.row)})
+				Detail: locale.M("finding_indicator_target_differs", "Indicator", s.indicator, "Here", s.target.Published, "There", last.target.Published, "Table", last.table, "Row", last.row)})
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"github.com/sakip-terbuka/lakip/generator/locale"
 	"math"
 	"strings"
 )
@@ -24,8 +25,8 @@ type RowResult struct {
 	// target and realisasi to recompute it from.
 	FromPublished bool
 	Value         float64
-	// Status says why a row has no band: "belum dinilai", "kualitatif",
-	// "tidak ada data", "terpotong" or the reason of the achievement.
+	// Status is the i18n key of why a row has no band (status_* or the
+	// reason_* of the achievement).
 	Status string
 	// BelowTarget: a numeric capaian under 100 %, or a grade under its target.
 	BelowTarget bool
@@ -39,6 +40,9 @@ type RowResult struct {
 	// reading, not with the decimal one.
 	AlternativeMatches bool
 }
+
+// StatusQualitative: a grade target compared with a grade result.
+const StatusQualitative = "status_qualitative"
 
 // Evaluate recomputes one results row under the report's settings.
 func (r *Report) Evaluate(row MeasureRow) RowResult {
@@ -62,19 +66,19 @@ func (r *Report) Evaluate(row MeasureRow) RowResult {
 			res.CapExplains = ach.Capped && !res.Differs && math.Abs(pub.Value-ach.Raw) > tol
 		}
 	case ach.Qualitative:
-		res.Status = "kualitatif"
+		res.Status = StatusQualitative
 		res.BelowTarget = !ach.Met
 	case pub.IsNumber() && row.Target.Kind == Absent && row.Actual.Kind == Absent:
 		// the report gives only the capaian
 		res.Value, res.HasBand, res.FromPublished = pub.Value, true, true
 	case pub.Kind == NotAssessed || row.Actual.Kind == NotAssessed || row.Target.Kind == NotAssessed:
-		res.Status = "belum dinilai"
+		res.Status = ReasonNotAssessed
 	case row.Truncated:
-		res.Status = "baris terpotong di sumber"
+		res.Status = "status_truncated"
 	default:
 		res.Status = ach.Reason
 		if res.Status == "" {
-			res.Status = "tidak ada data"
+			res.Status = "status_no_data"
 		}
 	}
 	if res.HasBand {
@@ -88,7 +92,7 @@ func (r *Report) Evaluate(row MeasureRow) RowResult {
 // and keeps it out of every count.
 func (r *Report) evaluateAmbiguous(row MeasureRow) RowResult {
 	s := r.Meta.Settings
-	res := RowResult{Ambiguous: true, Status: "angka ambigu"}
+	res := RowResult{Ambiguous: true, Status: "status_ambiguous"}
 	res.Achievement = ComputeAchievement(row.Target, row.Actual, row.Polarity, s)
 	res.Alternative = ComputeAchievement(read(row.Target, ReadingThousands), read(row.Actual, ReadingThousands), row.Polarity, s)
 	if pub := row.Achievement; pub.IsNumber() && res.Achievement.OK && res.Alternative.OK {
@@ -103,9 +107,10 @@ func (r *Report) evaluateAmbiguous(row MeasureRow) RowResult {
 // Kinerja, the Renstra), with the capaian the row's realisasi gives
 // against it.
 type OtherTarget struct {
-	Source  string // where the report states it, in words ("target awal", a table's title)
-	TableID string // "" for the row's own original target
-	Row     int    // row of that table, 0 when not a table row
+	Source  locale.Msg // where the report states it: an interface phrase, or a table's title (data)
+	Initial bool       // it is an original target (before a revision)
+	TableID string     // "" for the row's own original target
+	Row     int        // row of that table, 0 when not a table row
 	Target  Figure
 	Result  RowResult
 }
@@ -119,20 +124,24 @@ func (r *Report) OtherTargets(m MeasuredRow) []OtherTarget {
 	}
 	var out []OtherTarget
 	seen := map[float64]bool{row.Target.Value: true}
-	add := func(source, table string, n int, f Figure) {
+	add := func(source locale.Msg, initial bool, table string, n int, f Figure) {
 		if !f.IsNumber() || seen[f.Value] {
 			return
 		}
 		seen[f.Value] = true
 		alt := row
 		alt.Target, alt.InitialTarget = f, Figure{}
-		out = append(out, OtherTarget{Source: source, TableID: table, Row: n, Target: f, Result: r.Evaluate(alt)})
+		out = append(out, OtherTarget{Source: source, Initial: initial, TableID: table, Row: n, Target: f, Result: r.Evaluate(alt)})
 	}
-	add("target awal di tabel yang sama", "", 0, row.InitialTarget)
+	add(locale.M("other_target_initial"), true, "", 0, row.InitialTarget)
 	if ind := r.PlanIndicator(row.Ref); ind != nil && row.Ref != "" {
 		for _, t := range ind.Targets {
 			if t.Year == r.Year && t.Kind != "perubahan" {
-				add("target Renstra "+strings.TrimSpace(t.Kind), TableRenstra, 0, t.Value)
+				if strings.TrimSpace(t.Kind) == "awal" {
+					add(locale.M("other_target_renstra_initial"), true, TableRenstra, 0, t.Value)
+				} else {
+					add(locale.M("other_target_renstra"), false, TableRenstra, 0, t.Value)
+				}
 			}
 		}
 	}
@@ -154,8 +163,8 @@ func (r *Report) OtherTargets(m MeasuredRow) []OtherTarget {
 			}
 			for _, ind := range pr.Indicators {
 				if indicatorKey(ind.Text) == key {
-					add(titles[pk.id], pk.id, i+1, ind.Target)
-					add(titles[pk.id]+" (target awal)", pk.id, i+1, ind.InitialTarget)
+					add(locale.Text(titles[pk.id]), false, pk.id, i+1, ind.Target)
+					add(locale.M("other_target_table_initial", "Table", titles[pk.id]), true, pk.id, i+1, ind.InitialTarget)
 				}
 			}
 		}

@@ -86,19 +86,19 @@ func TestEvaluateRealReportShapes(t *testing.T) {
 		t.Errorf("75 %% row: %+v", rows[2].Result)
 	}
 	g := rows[3].Result
-	if g.HasBand || g.Status != "kualitatif" || !g.BelowTarget {
+	if g.HasBand || g.Status != StatusQualitative || !g.BelowTarget {
 		t.Errorf("grade CC (60,09) against B: %+v", g)
 	}
 	if f := fig("CC (60,09)"); f.Kind != Grade || f.Grade != "CC" || !f.HasScore || f.Score != 60.09 {
 		t.Errorf("grade with score read as %+v", f)
 	}
-	if n := rows[4].Result; n.HasBand || n.Status != "belum dinilai" {
+	if n := rows[4].Result; n.HasBand || n.Status != ReasonNotAssessed {
 		t.Errorf("not assessed: %+v", n)
 	}
 	if p := rows[5].Result; !p.HasBand || !p.FromPublished || p.Value != 92.5 {
 		t.Errorf("capaian only: %+v", p)
 	}
-	if p := rows[6].Result; p.HasBand || p.Status != "baris terpotong di sumber" {
+	if p := rows[6].Result; p.HasBand || p.Status != "status_truncated" {
 		t.Errorf("truncated: %+v", p)
 	}
 	// the audit: no finding for the capped row, the own categories, the

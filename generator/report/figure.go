@@ -34,8 +34,9 @@ type Figure struct {
 	Kind      FigureKind
 	Value     float64
 	Unit      string // "%", "Orang", "Dokumen" … as printed
-	// Irregular explains a number written against Indonesian conventions
-	// ("1.93" with a decimal point, "97,259" with a thousands comma …).
+	// Irregular is the i18n key (irregular_*) of how a number is written
+	// against Indonesian conventions ("1.93" with a decimal point, "97,259"
+	// with a thousands comma …); "" when it is written the standard way.
 	Irregular string
 	// Decimals is how many decimals the report printed: it sets the rounding
 	// tolerance when the figure is compared with a recomputed one.
@@ -164,7 +165,7 @@ func parseIndonesianNumber(n string) (v float64, irregular string, ok bool) {
 		}
 		if dots == 1 {
 			v, err := strconv.ParseFloat(n, 64)
-			return v, "titik dipakai sebagai tanda desimal (baku: koma)", err == nil
+			return v, "irregular_point_decimal", err == nil
 		}
 		v, err := strconv.ParseFloat(strings.ReplaceAll(n, ".", ""), 64)
 		return v, "pemisah ribuan tidak beraturan", err == nil
@@ -172,7 +173,7 @@ func parseIndonesianNumber(n string) (v float64, irregular string, ok bool) {
 		i := strings.Index(n, ",")
 		v, err := strconv.ParseFloat(strings.Replace(n, ",", ".", 1), 64)
 		if len(n)-i-1 == 3 {
-			return v, "koma diikuti tiga angka: mungkin pemisah ribuan", err == nil
+			return v, "irregular_comma_thousands", err == nil
 		}
 		return v, "", err == nil
 	case commas == 1 && strings.LastIndex(n, ",") > strings.LastIndex(n, "."):
@@ -234,7 +235,7 @@ func ParseRupiah(s string) Rupiah {
 	}
 	digits := strings.TrimRight(m[1], ".")
 	if strings.Contains(digits, ".") && !reGroups.MatchString(digits) {
-		r.Irregular = "pemisah ribuan tidak beraturan"
+		r.Irregular = "irregular_grouping"
 	}
 	n, err := strconv.ParseInt(strings.ReplaceAll(digits, ".", ""), 10, 64)
 	if err != nil || n > MaxRupiah {
@@ -281,7 +282,7 @@ func printedDecimals(n, irregular string) int {
 	if i := strings.LastIndex(n, ","); i >= 0 {
 		return len(n) - i - 1
 	}
-	if strings.Count(n, ".") == 1 && strings.HasPrefix(irregular, "titik") {
+	if strings.Count(n, ".") == 1 && irregular == "irregular_point_decimal" {
 		return len(n) - strings.Index(n, ".") - 1
 	}
 	return 0

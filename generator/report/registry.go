@@ -33,7 +33,7 @@ var NarrativePages = []string{PageProfile, PagePlans, PageResults, PageBudget, P
 type PageInfo struct {
 	Slug   string // below the report's URL; "" for the report home
 	Layout string // Hugo layout
-	Title  string // page title without the year
+	Title  string // i18n key of the page title (without the year)
 	Nav    string // i18n key of its navigation label
 	Weight int
 }
@@ -49,17 +49,17 @@ func (p PageInfo) URL() string {
 // allPages lists every page a report can have, in navigation order.
 var allPages = []PageInfo{
 	{PageSummary, "ringkasan", "", "nav_summary", 0},
-	{PageProfile, "profil", "Profil", "nav_profile", 1},
-	{PagePlans, "rencana", "Perencanaan kinerja", "nav_plans", 2},
-	{PageResults, "capaian", "Capaian kinerja", "nav_results", 3},
-	{PagePrograms, "program-daftar", "Program dan kegiatan", "nav_programs", 4},
-	{PageBudget, "anggaran", "Anggaran dan realisasi", "nav_budget", 5},
-	{PageEfficiency, "efisiensi", "Efisiensi penggunaan sumber daya", "nav_efficiency", 6},
-	{PageAnalysis, "analisis", "Analisis dan tindak lanjut", "nav_analysis", 7},
-	{PageFindings, "catatan-data", "Catatan data", "nav_findings", 8},
-	{PageMethod, "metodologi", "Metodologi", "nav_method", 9},
-	{PageOpenData, "data-terbuka", "Data terbuka", "nav_opendata", 10},
-	{PageBrief, "ringkasan-dprd", "Ringkasan untuk DPRD", "nav_brief", 11},
+	{PageProfile, "profil", "page_profile", "nav_profile", 1},
+	{PagePlans, "rencana", "page_plans", "nav_plans", 2},
+	{PageResults, "capaian", "page_results", "nav_results", 3},
+	{PagePrograms, "program-daftar", "page_programs", "nav_programs", 4},
+	{PageBudget, "anggaran", "page_budget", "nav_budget", 5},
+	{PageEfficiency, "efisiensi", "page_efficiency", "nav_efficiency", 6},
+	{PageAnalysis, "analisis", "page_analysis", "nav_analysis", 7},
+	{PageFindings, "catatan-data", "page_findings", "nav_findings", 8},
+	{PageMethod, "metodologi", "page_method", "nav_method", 9},
+	{PageOpenData, "data-terbuka", "page_opendata", "nav_opendata", 10},
+	{PageBrief, "ringkasan-dprd", "page_brief", "nav_brief", 11},
 }
 
 // Pages returns the pages this report has: a page exists only when its

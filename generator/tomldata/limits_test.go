@@ -380,7 +380,7 @@ func TestFigureBounds(t *testing.T) {
 		t.Errorf("key path %q", p.KeyPath)
 	}
 	res := reports[0].Evaluate(reports[0].Results.Tables[0].Rows[0])
-	if res.Achievement.OK || !strings.Contains(res.Status, "di luar batas hitung") || !finite(res.Achievement.Percent) || !finite(res.Value) {
+	if res.Achievement.OK || res.Status != "reason_out_of_range" || !finite(res.Achievement.Percent) || !finite(res.Value) {
 		t.Errorf("capaian of a vanishing target: %+v", res)
 	}
 }

@@ -7,42 +7,50 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/sakip-terbuka/lakip/generator/idformat"
+	"github.com/sakip-terbuka/lakip/generator/locale"
 	"github.com/sakip-terbuka/lakip/generator/report"
 )
 
 type builder struct {
+	loc    *locale.Locale
 	r      *report.Report
 	v      *Report
 	s      report.Settings
-	base   string
+	base   string                      // the report's folder: its files (data/, sumber/) are below it in every language
+	pages  string                      // the report's pages: base, below "<lang>/" for a language other than the default
 	tables map[string]report.TableInfo // the registry, by table id
 }
 
-// Build makes the view of one report. findings is r.Audit().
-func Build(r *report.Report, findings []report.Finding) *Report {
-	b := &builder{r: r, s: r.Meta.Settings, base: r.Agency.Slug + "/" + fmt.Sprint(r.Year) + "/", tables: map[string]report.TableInfo{}}
+// Build makes the view of one report in the language of loc. findings is
+// r.Audit().
+func Build(r *report.Report, findings []report.Finding, loc *locale.Locale) *Report {
+	b := &builder{loc: loc, r: r, s: r.Meta.Settings, base: r.Agency.Slug + "/" + fmt.Sprint(r.Year) + "/", tables: map[string]report.TableInfo{}}
+	b.pages = b.base
+	if loc.Lang != locale.Default {
+		b.pages = loc.Lang + "/" + b.base
+	}
 	tables := map[string]TableLink{}
 	for _, t := range r.Tables() {
 		b.tables[t.ID] = t
 		tables[t.ID] = TableLink{Title: t.Title, URL: b.page(t.Page), Download: t.Download}
 	}
 	v := &Report{
-		Key: r.Agency.Slug + "/" + fmt.Sprint(r.Year), AgencySlug: r.Agency.Slug, Agency: r.Agency.Name,
+		Lang: loc.Lang, Key: r.Agency.Slug + "/" + fmt.Sprint(r.Year), AgencySlug: r.Agency.Slug, Agency: r.Agency.Name,
 		Government: r.Agency.Government, Province: r.Agency.Province, Address: r.Agency.Address,
-		Year: r.Year, Title: r.Meta.Title, PlaceDate: r.Meta.PlaceDate, Source: r.Meta.Source, URL: b.base,
+		Year: r.Year, Title: r.Meta.Title, PlaceDate: r.Meta.PlaceDate, Source: r.Meta.Source, URL: b.pages, FilesURL: b.base,
 		Items: map[string]*ItemPage{}, Charts: map[string]*Chart{}, Tables: tables,
 	}
 	for _, p := range r.Pages() {
-		title := p.Title
-		if p.Slug == report.PageSummary {
+		var title string
+		switch p.Slug {
+		case report.PageSummary:
 			title = r.Meta.Title
-		} else if p.Slug == report.PageProfile {
-			title += " " + r.Agency.Name
-		} else {
-			title += " " + fmt.Sprint(r.Year)
+		case report.PageProfile:
+			title = loc.T(p.Title) + " " + r.Agency.Name
+		default:
+			title = loc.T(p.Title) + " " + fmt.Sprint(r.Year)
 		}
-		v.Pages = append(v.Pages, PageLink{Slug: p.Slug, URL: b.base + p.URL(), Nav: p.Nav, Title: title})
+		v.Pages = append(v.Pages, PageLink{Slug: p.Slug, URL: b.pages + p.URL(), Nav: p.Nav, Title: title})
 	}
 	if r.Meta.SourceFile != "" {
 		v.SourceFile = b.base + "sumber/" + path.Base(r.Meta.SourceFile)
@@ -66,7 +74,7 @@ func Build(r *report.Report, findings []report.Finding) *Report {
 	return v
 }
 
-func (b *builder) page(slug string) string { return b.base + slug + "/" }
+func (b *builder) page(slug string) string { return b.pages + slug + "/" }
 
 // tablePage is the page that shows a table, from the registry.
 func (b *builder) tablePage(id string) string {
@@ -90,7 +98,7 @@ func (b *builder) itemURL(ref string) string {
 	}
 	switch it.Level {
 	case report.LevelProgram, report.LevelKegiatan, report.LevelSub:
-		return b.base + report.PagePrograms + "/" + strings.Join(it.Path(), "/") + "/"
+		return b.pages + report.PagePrograms + "/" + strings.Join(it.Path(), "/") + "/"
 	default:
 		if !b.r.HasPage(report.PagePlans) {
 			return ""
@@ -102,21 +110,25 @@ func (b *builder) itemURL(ref string) string {
 func (b *builder) method() {
 	bs := b.s.Bands()
 	m := Method{
-		FormulaHigher: report.FormulaText(report.HigherIsBetter, b.s),
-		FormulaLower:  report.FormulaText(report.LowerIsBetter, b.s),
-		Cap:           "tanpa batas",
+		FormulaHigher: b.loc.T(report.FormulaText(report.HigherIsBetter, b.s)),
+		FormulaLower:  b.loc.T(report.FormulaText(report.LowerIsBetter, b.s)),
+		Cap:           b.loc.T("method_no_cap"),
 		BandSet:       bs.Name,
 		BandSource:    bs.Source,
-		Tolerance:     "setengah satuan angka desimal terakhir yang dicetak (97,85 → ±0,005; 100 → ±0,5)",
+		BandSetOwn:    bs.Own,
+		Tolerance:     b.loc.T("method_tolerance_text"),
+	}
+	if !bs.Own {
+		m.BandSet, m.BandSource = b.loc.T(bs.Name), b.loc.T(bs.Source)
 	}
 	if b.s.CapPercent > 0 {
-		m.Cap = "dibatasi " + idformat.Number(b.s.CapPercent) + " %"
+		m.Cap = b.loc.T("method_cap_value", "Cap", b.s.CapPercent)
 	}
 	if b.s.TolerancePoints > 0 {
-		m.Tolerance += ", paling kecil ±" + idformat.Number(b.s.TolerancePoints) + " poin"
+		m.Tolerance = b.loc.T("method_tolerance_min", "Points", b.s.TolerancePoints)
 	}
 	for i, band := range bs.Bands {
-		m.Bands = append(m.Bands, BandRule{Name: band.Name, Range: bandRange(bs, i), Level: band.Level})
+		m.Bands = append(m.Bands, BandRule{Name: b.band(band), Range: b.bandRange(bs, i), Level: band.Level})
 	}
 	b.v.Method = m
 }
@@ -126,7 +138,7 @@ func (b *builder) items() {
 	var walk func(it *report.Item, parents []Link) ItemLink
 	walk = func(it *report.Item, parents []Link) ItemLink {
 		url := b.itemURL(it.ID)
-		page := &ItemPage{ID: it.ID, Level: string(it.Level), LevelLabel: levelLabel(it.Level), Name: it.Name, URL: url,
+		page := &ItemPage{ID: it.ID, Level: string(it.Level), LevelLabel: b.levelLabel(it.Level), Name: it.Name, URL: url,
 			Parents: append([]Link(nil), parents...)}
 		switch {
 		case it.Sub != nil:
@@ -181,7 +193,7 @@ func (b *builder) profile() {
 				sum += row.Count.Value
 			}
 		}
-		ct.TotalRecomputed = idformat.Number(sum)
+		ct.TotalRecomputed = b.loc.Number(sum)
 		ct.TotalDiffers = t.Total.Count.IsNumber() && t.Total.Count.Value != sum
 		v.StaffTables = append(v.StaffTables, ct)
 	}
@@ -197,7 +209,7 @@ func (b *builder) plans() {
 	addInd := func(goal, level string, inds []report.Indicator) {
 		for _, ind := range inds {
 			pi := PlanIndicator{Goal: goal, Level: level, Text: ind.Text, Formula: ind.Formula, Unit: ind.Unit,
-				Polarity: polarityLabel(ind.Polarity), Baseline: ind.Baseline.Value.Published, BaselineYear: ind.Baseline.Year}
+				Polarity: b.polarityLabel(ind.Polarity), Baseline: ind.Baseline.Value.Published, BaselineYear: ind.Baseline.Year}
 			for _, t := range ind.Targets {
 				pi.Targets = append(pi.Targets, YearValue{Year: t.Year, Kind: t.Kind, Value: t.Value.Published})
 			}
@@ -205,13 +217,13 @@ func (b *builder) plans() {
 		}
 	}
 	for _, g := range pl.Goals {
-		addInd(g.Text, "Tujuan", g.Indicators)
+		addInd(g.Text, b.levelLabel(report.LevelGoal), g.Indicators)
 	}
 	for _, g := range pl.Targets {
-		addInd(g.Text, "Sasaran", g.Indicators)
+		addInd(g.Text, b.levelLabel(report.LevelTarget), g.Indicators)
 	}
 	for i, it := range pl.RenstraItems {
-		v.Items = append(v.Items, PlanItem{Anchor: anchor(report.TableRenstraProgram, i+1), No: it.No, Text: it.Text, Level: levelLabel(it.Level), URL: b.itemURL(it.Ref)})
+		v.Items = append(v.Items, PlanItem{Anchor: anchor(report.TableRenstraProgram, i+1), No: it.No, Text: it.Text, Level: b.levelLabel(it.Level), URL: b.itemURL(it.Ref)})
 		b.appear(it.Ref, b.tableTitle(report.TableRenstraProgram), b.page(report.PagePlans)+"#"+anchor(report.TableRenstraProgram, i+1), it.No, it.Text, "")
 	}
 	b.v.Plans = v
@@ -231,7 +243,7 @@ func (b *builder) planTable(id string, rows []report.PlanRow) PlanTable {
 	title := b.tableTitle(id)
 	t := PlanTable{ID: id, Title: title}
 	for i, row := range rows {
-		pr := PlanRow{Anchor: anchor(id, i+1), No: row.No, Level: levelLabel(row.Level), Text: row.Text, URL: b.itemURL(row.Ref),
+		pr := PlanRow{Anchor: anchor(id, i+1), No: row.No, Level: b.levelLabel(row.Level), Text: row.Text, URL: b.itemURL(row.Ref),
 			Budget: row.Budget.Published, Responsible: row.Responsible, Note: row.Note}
 		var figs []string
 		for _, ind := range row.Indicators {
@@ -241,7 +253,7 @@ func (b *builder) planTable(id string, rows []report.PlanRow) PlanTable {
 		}
 		if row.Budget.Published != "" {
 			t.HasBudget = true
-			figs = append(figs, "anggaran "+row.Budget.Published)
+			figs = append(figs, b.loc.T("appear_budget", "Budget", row.Budget.Published))
 		}
 		t.HasResponsible = t.HasResponsible || row.Responsible != ""
 		t.Rows = append(t.Rows, pr)
@@ -255,31 +267,32 @@ func (b *builder) indicatorRow(m report.MeasuredRow) IndicatorRow {
 	ach := res.Achievement
 	ir := IndicatorRow{Anchor: anchor(tableID, m.Index), TableURL: b.tablePage(tableID) + "#" + anchor(tableID, m.Index), Table: b.tableTitle(tableID),
 		No: row.No, Text: row.Text, Item: m.Item, URL: b.itemURL(row.Ref), Indicator: row.Indicator,
-		Polarity: polarityLabel(row.Polarity), InitialTarget: row.InitialTarget.Published, Target: row.Target.Published,
-		Actual: row.Actual.Published, Published: row.Achievement.Published, Formula: ach.Formula, Category: row.Category, Note: row.Note,
-		BandLevel: -1, Status: res.Status, Truncated: row.Truncated}
+		Polarity: b.polarityLabel(row.Polarity), InitialTarget: row.InitialTarget.Published, Target: row.Target.Published,
+		Actual: row.Actual.Published, Published: row.Achievement.Published, Formula: b.text(ach.Formula), Category: row.Category, Note: row.Note,
+		BandLevel: -1, Status: b.text(res.Status), Truncated: row.Truncated}
 	switch {
 	case res.Ambiguous:
 		ir.Ambiguous, ir.AltMatches = true, res.AlternativeMatches
-		ir.Recomputed, ir.AltRecomputed = achievementText(res.Achievement), achievementText(res.Alternative)
-		ir.Reason = "angka ambigu: dua bacaan"
+		ir.Recomputed, ir.AltRecomputed = b.achievementText(res.Achievement), b.achievementText(res.Alternative)
+		ir.Reason = b.loc.T("reason_ambiguous")
 	case ach.OK:
-		ir.Computable, ir.RecomputedValue, ir.Recomputed = true, ach.Percent, pct(ach.Raw)
+		ir.Computable, ir.RecomputedValue, ir.Recomputed = true, ach.Percent, b.pct(ach.Raw)
 		if ach.Capped {
-			ir.CapNote = "dibatasi laporan menjadi " + pct(ach.Percent)
+			ir.CapNote = b.loc.T("cap_note", "Value", locale.Pct{V: ach.Percent, Places: 2})
 		}
 		if res.Compared {
-			ir.Difference = diffPoints(res.Difference)
+			ir.Difference = b.loc.Difference(res.Difference, "poin")
 			ir.Differs = res.Differs
 		}
 	case ach.Qualitative:
-		ir.Recomputed = map[bool]string{true: "tercapai", false: "tidak tercapai"}[ach.Met]
-		ir.Reason = "nilai kualitatif"
+		ir.Recomputed = b.achievementText(ach)
+		ir.Reason = b.loc.T("reason_qualitative")
 	default:
-		ir.Recomputed, ir.Reason = "–", res.Status
+		ir.Recomputed, ir.Reason = "–", b.text(res.Status)
 	}
 	for _, o := range b.r.OtherTargets(m) {
-		ot := OtherTarget{Source: o.Source, Target: o.Target.Published, Capaian: achievementText(o.Result.Achievement), BandLevel: -1}
+		ot := OtherTarget{Source: b.loc.Render(o.Source), SourceIsData: o.Source.IsText(), Initial: o.Initial, Target: o.Target.Published,
+			Capaian: b.achievementText(o.Result.Achievement), BandLevel: -1}
 		if o.TableID != "" {
 			ot.URL = b.tablePage(o.TableID)
 			if o.Row > 0 {
@@ -287,15 +300,15 @@ func (b *builder) indicatorRow(m report.MeasuredRow) IndicatorRow {
 			}
 		}
 		if o.Result.HasBand {
-			ot.Band, ot.BandLevel = o.Result.Band.Name, o.Result.Band.Level
+			ot.Band, ot.BandLevel = b.band(o.Result.Band), o.Result.Band.Level
 		}
 		ir.OtherTargets = append(ir.OtherTargets, ot)
 	}
 	if res.HasBand {
-		ir.Band, ir.BandLevel, ir.BandFromPrinted = res.Band.Name, res.Band.Level, res.FromPublished
+		ir.Band, ir.BandLevel, ir.BandFromPrinted = b.band(res.Band), res.Band.Level, res.FromPublished
 		if res.FromPublished {
 			ir.RecomputedValue = res.Value
-			ir.Reason = "tanpa target dan realisasi: kategori dari capaian tercetak"
+			ir.Reason = b.loc.T("reason_band_from_printed")
 		}
 	}
 	return ir
@@ -317,8 +330,9 @@ func (b *builder) measures() {
 				if main == nil || main == t {
 					page.Indicators = append(page.Indicators, ir)
 				}
-				b.appear(row.Ref, title, ir.TableURL, fmt.Sprint(m.Index), nonEmpty(row.Text, "(lanjutan baris di atasnya)"),
-					fmt.Sprintf("%s: target %s, realisasi %s, capaian %s", row.Indicator, orAbsent(row.Target.Published), orAbsent(row.Actual.Published), orAbsent(row.Achievement.Published)))
+				b.appear(row.Ref, title, ir.TableURL, fmt.Sprint(m.Index), nonEmpty(row.Text, b.loc.T("appear_continued")),
+					b.loc.T("appear_measure", "Indicator", row.Indicator, "Target", b.orAbsent(row.Target.Published),
+						"Actual", b.orAbsent(row.Actual.Published), "Capaian", b.orAbsent(row.Achievement.Published)))
 			}
 		}
 		b.v.Measures = append(b.v.Measures, mt)
@@ -341,20 +355,22 @@ func (b *builder) measures() {
 
 // achievementText is a recomputed capaian in words: the percentage before
 // any cap, the grade comparison, or "–".
-func achievementText(a report.Achievement) string {
+func (b *builder) achievementText(a report.Achievement) string {
 	switch {
 	case a.OK:
-		return pct(a.Raw)
+		return b.pct(a.Raw)
+	case a.Qualitative && a.Met:
+		return b.loc.T("grade_met")
 	case a.Qualitative:
-		return map[bool]string{true: "tercapai", false: "tidak tercapai"}[a.Met]
+		return b.loc.T("grade_not_met")
 	}
 	return "–"
 }
 
 // orAbsent shows a cell the report does not give as absent, never as zero.
-func orAbsent(s string) string {
+func (b *builder) orAbsent(s string) string {
 	if strings.TrimSpace(s) == "" {
-		return "tidak dilaporkan"
+		return b.loc.T("not_reported")
 	}
 	return s
 }
@@ -364,25 +380,25 @@ func (b *builder) budgetTable(t report.BudgetTable, id string) BudgetTable {
 	bt := BudgetTable{ID: id, Section: t.Section, Title: strings.TrimSpace(strings.TrimPrefix(title, t.Section)), Source: t.Source}
 	for i, row := range t.Rows {
 		br := BudgetRow{Anchor: anchor(id, i+1), TableURL: b.tablePage(id) + "#" + anchor(id, i+1), Table: title, No: row.No,
-			Level: levelLabel(row.Level), Text: row.Text, URL: b.itemURL(row.Ref), Budget: row.Budget.Published,
+			Level: b.levelLabel(row.Level), Text: row.Text, URL: b.itemURL(row.Ref), Budget: row.Budget.Published,
 			Spent: row.Spent.Published, Percent: row.Percent.Published, Note: row.Note}
 		if row.Spent.Published != "" {
 			bt.HasSpent = true
 		}
 		if row.Budget.Present && row.Budget.Err() == nil {
-			br.BudgetShort = idformat.RupiahShort(row.Budget.Amount)
+			br.BudgetShort = b.loc.RupiahShort(row.Budget.Amount)
 		}
 		if row.Budget.Present && row.Spent.Present {
 			br.BudgetAmount, br.SpentAmount, br.HasAmounts = row.Budget.Amount, row.Spent.Amount, true
 		}
 		if abs, ok := report.Absorption(row.Budget, row.Spent); ok {
-			br.Recomputed, br.AbsorptionValue, br.HasAbsorption = pct(abs), abs, true
+			br.Recomputed, br.AbsorptionValue, br.HasAbsorption = b.pct(abs), abs, true
 			br.Differs = row.Percent.IsNumber() && math.Abs(row.Percent.Value-abs) > row.Percent.Tolerance(b.s.TolerancePoints)
 		}
 		bt.Rows = append(bt.Rows, br)
-		figs := "anggaran " + row.Budget.Published
+		figs := b.loc.T("appear_budget", "Budget", row.Budget.Published)
 		if row.Spent.Published != "" {
-			figs += ", realisasi " + row.Spent.Published + ", " + row.Percent.Published
+			figs = b.loc.T("appear_budget_spent", "Budget", row.Budget.Published, "Spent", row.Spent.Published, "Percent", row.Percent.Published)
 		}
 		b.appear(row.Ref, title, br.TableURL, fmt.Sprint(i+1), row.Text, figs)
 		if page := b.v.Items[row.Ref]; page != nil && id == report.TableLRA && page.Budget == nil {
@@ -401,10 +417,10 @@ func (b *builder) budgets() {
 			KinerjaActual: p.KinerjaActual.Published, KinerjaCapaian: p.KinerjaCapaian.Published,
 			Budget: p.Budget.Published, Spent: p.Spent.Published, Absorption: p.Absorption.Published}
 		if a := report.ComputeAchievement(p.KinerjaTarget, p.KinerjaActual, p.Polarity, b.s); a.OK {
-			row.KinerjaRecomputed = pct(a.Percent)
+			row.KinerjaRecomputed = b.pct(a.Percent)
 		}
 		if abs, ok := report.Absorption(p.Budget, p.Spent); ok {
-			row.AbsorptionRecomputed = pct(abs)
+			row.AbsorptionRecomputed = b.pct(abs)
 		}
 		b.v.Performance = append(b.v.Performance, row)
 	}
@@ -414,7 +430,7 @@ func (b *builder) budgets() {
 		er := EfficiencyRow{Target: row.Target, Indicator: row.Indicator, Achievement: row.Achievement.Published,
 			Absorption: row.Absorption.Published, Efficiency: row.Efficiency.Published, Recomputed: "–"}
 		if row.Achievement.IsNumber() && row.Absorption.IsNumber() {
-			er.Recomputed = idformat.Decimal(report.Efficiency(row.Achievement.Value, row.Absorption.Value), 2) + " poin"
+			er.Recomputed = b.loc.Quantity(report.Efficiency(row.Achievement.Value, row.Absorption.Value), "poin")
 		}
 		b.v.Efficiency.Rows = append(b.v.Efficiency.Rows, er)
 	}
@@ -438,7 +454,7 @@ func (b *builder) findings(fs []report.Finding) {
 			f.Info++
 		}
 		vf := Finding{N: i + 1, Severity: x.Severity.String(), Level: int(x.Severity), Kind: string(x.Kind), Table: x.Table,
-			Row: x.Row, Item: x.Item, ItemURL: b.itemURL(x.Ref), Field: x.Field, Published: x.Published, Detail: x.Detail,
+			Row: x.Row, Item: x.Item, ItemURL: b.itemURL(x.Ref), Field: x.Field, FieldLabel: b.fieldLabel(x.Field), Published: x.Published, Detail: b.loc.Render(x.Detail),
 			Family: string(x.Family()), Compare: x.Compare}
 		if x.Row > 0 && x.TableID != "" {
 			vf.TableURL = b.tablePage(x.TableID) + "#" + anchor(x.TableID, x.Row)
@@ -446,7 +462,7 @@ func (b *builder) findings(fs []report.Finding) {
 			vf.TableURL = b.tablePage(x.TableID)
 		}
 		if x.HasNumbers {
-			vf.Recomputed, vf.Difference = idformat.Quantity(x.Recomputed, x.Unit), idformat.Difference(x.Difference, x.Unit)
+			vf.Recomputed, vf.Difference = b.loc.Quantity(x.Recomputed, x.Unit), b.loc.Difference(x.Difference, x.Unit)
 		}
 		f.List = append(f.List, vf)
 		if page := b.v.Items[x.Ref]; page != nil {
@@ -507,15 +523,15 @@ func (b *builder) headline() {
 	h.OtherTargets = row.OtherTargets
 	if len(row.OtherTargets) > 0 {
 		o := row.OtherTargets[0]
-		if strings.Contains(o.Source, "awal") {
-			h.TargetMoved = fmt.Sprintf("Target diubah dari %s menjadi %s; terhadap target awal capaian %s", o.Target, row.Target, o.Capaian)
-		} else {
-			h.TargetMoved = fmt.Sprintf("%s memuat target %s, tetapi tabel capaian memakai %s; terhadap target %s capaian %s", o.Source, o.Target, row.Target, o.Target, o.Capaian)
-		}
+		band := ""
 		if o.Band != "" {
-			h.TargetMoved += " (" + o.Band + ")"
+			band = " (" + o.Band + ")"
 		}
-		h.TargetMoved += "."
+		if o.Initial {
+			h.TargetMoved = b.loc.T("target_moved", "From", o.Target, "To", row.Target, "Capaian", o.Capaian, "Band", band)
+		} else {
+			h.TargetMoved = b.loc.T("target_elsewhere", "Source", o.Source, "Other", o.Target, "Used", row.Target, "Capaian", o.Capaian, "Band", band)
+		}
 	}
 	if ind := b.r.PlanIndicator(m.Row.Ref); ind != nil && h.InitialTarget == "" {
 		for _, t := range ind.Targets {
@@ -557,7 +573,7 @@ func (b *builder) series(m report.MeasuredRow) {
 		years[y.Year], actual[y.Year] = true, num(y.Value)
 		decimals = max(decimals, y.Value.Decimals)
 	}
-	sd := &SeriesData{Indicator: nonEmpty(s.Indicator, m.Row.Indicator), Unit: s.Unit, Polarity: polarityLabel(polarity),
+	sd := &SeriesData{Indicator: nonEmpty(s.Indicator, m.Row.Indicator), Unit: s.Unit, Polarity: b.polarityLabel(polarity),
 		LowerBetter: polarity == report.LowerIsBetter, Table: b.tableTitle(s.ID), TableURL: b.tablePage(s.ID) + "#tabel-" + s.ID}
 	if ind != nil {
 		sd.Indicator = nonEmpty(ind.Text, sd.Indicator)
@@ -602,8 +618,8 @@ func (b *builder) totals() {
 	if t.Rows == 0 {
 		return
 	}
-	b.v.Totals = &Totals{Budget: idformat.Rupiah(t.Budget), BudgetShort: idformat.RupiahShort(t.Budget), Spent: idformat.Rupiah(t.Spent),
-		SpentShort: idformat.RupiahShort(t.Spent), Absorption: pct(t.Absorption), AbsorptionValue: t.Absorption, Programs: t.Rows}
+	b.v.Totals = &Totals{Budget: b.loc.Rupiah(t.Budget), BudgetShort: b.loc.RupiahShort(t.Budget), Spent: b.loc.Rupiah(t.Spent),
+		SpentShort: b.loc.RupiahShort(t.Spent), Absorption: b.pct(t.Absorption), AbsorptionValue: t.Absorption, Programs: t.Rows}
 }
 
 // mainMeasurement counts the indicators of the report's main measurement
@@ -637,9 +653,9 @@ func (b *builder) mainMeasurement() {
 	}
 	mm.Count = len(rows) - mm.Ambiguous
 	for _, band := range bs.Bands {
-		b.v.Bands = append(b.v.Bands, BandStat{Name: band.Name, Count: counts[band.Name], Level: band.Level})
+		b.v.Bands = append(b.v.Bands, BandStat{Name: b.band(band), Count: counts[band.Name], Level: band.Level})
 	}
-	b.v.Bands = append(b.v.Bands, BandStat{Name: "Tidak dapat dinilai", Count: mm.Unassessed, Level: len(bs.Bands)})
+	b.v.Bands = append(b.v.Bands, BandStat{Name: b.loc.T("band_unassessed"), Count: mm.Unassessed, Level: len(bs.Bands)})
 	b.v.Main = mm
 }
 
@@ -662,7 +678,7 @@ func (b *builder) brief() {
 				br.Program, br.URL, br.Span = p.Name, p.URL, len(rows)
 				br.Absorption = p.Absorption
 				if p.HasAmounts {
-					br.Budget, br.Spent = idformat.RupiahShort(p.BudgetAmount), idformat.RupiahShort(p.SpentAmount)
+					br.Budget, br.Spent = b.loc.RupiahShort(p.BudgetAmount), b.loc.RupiahShort(p.SpentAmount)
 				}
 			}
 			b.v.ProgramBrief = append(b.v.ProgramBrief, br)
@@ -698,7 +714,7 @@ func (b *builder) itemSummaries() {
 				l.AbsorptionValue, l.HasAbsorption = br.AbsorptionValue, br.HasAbsorption
 			}
 			if avg, ok := AverageCapaian(page.Indicators); ok {
-				l.Capaian, l.CapaianValue, l.HasCapaian = pct(avg), avg, true
+				l.Capaian, l.CapaianValue, l.HasCapaian = b.pct(avg), avg, true
 			}
 		}
 		for i := range l.Children {

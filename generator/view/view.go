@@ -5,17 +5,16 @@
 package view
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
-	"github.com/sakip-terbuka/lakip/generator/idformat"
 	"github.com/sakip-terbuka/lakip/generator/report"
 )
 
 // Report is everything the pages of one report show.
 type Report struct {
-	Key        string `json:"key"` // "<agency>/<year>"
+	Lang       string `json:"lang"` // the language of the interface text and computed figures (locale)
+	Key        string `json:"key"`  // "<agency>/<year>"
 	AgencySlug string `json:"agency_slug"`
 	Agency     string `json:"agency"`
 	Government string `json:"government"`
@@ -28,7 +27,8 @@ type Report struct {
 	SourceFile string `json:"source_file"` // URL of the source text, if bundled
 	ZipFile    string `json:"zip_file"`    // URL of the ZIP of every open-data file of the report
 	Workbook   string `json:"workbook"`    // URL of the report as an Excel workbook (export-xlsx)
-	URL        string `json:"url"`
+	URL        string `json:"url"`         // the report's home page (below "<lang>/" in another language than the default)
+	FilesURL   string `json:"files_url"`   // the folder of its files (data/, sumber/), the same in every language
 
 	Pages       []PageLink           `json:"pages"`  // the pages this report has, in navigation order
 	Tables      map[string]TableLink `json:"tables"` // every table of the report by id (report.Tables)
@@ -137,6 +137,7 @@ type Method struct {
 	Cap           string     `json:"cap"`
 	BandSet       string     `json:"band_set"`
 	BandSource    string     `json:"band_source"`
+	BandSetOwn    bool       `json:"band_set_own"` // BandSet and BandSource are the report's words (data)
 	Bands         []BandRule `json:"bands"`
 	Tolerance     string     `json:"tolerance"`
 }
@@ -223,6 +224,7 @@ type Finding struct {
 	Item       string `json:"item"`
 	ItemURL    string `json:"item_url"`
 	Field      string `json:"field"`
+	FieldLabel string `json:"field_label"` // the column named in the reader's language
 	Published  string `json:"published"`
 	Recomputed string `json:"recomputed"`
 	Difference string `json:"difference"`
@@ -407,12 +409,14 @@ type IndicatorRow struct {
 // OtherTarget is the capaian of a row against another target the report
 // states for the same indicator.
 type OtherTarget struct {
-	Source    string `json:"source"`
-	URL       string `json:"url"`
-	Target    string `json:"target"`
-	Capaian   string `json:"capaian"`
-	Band      string `json:"band"`
-	BandLevel int    `json:"band_level"`
+	Source       string `json:"source"`
+	SourceIsData bool   `json:"source_is_data"` // Source is a table's title (the report's words)
+	Initial      bool   `json:"initial"`        // an original target, before a revision
+	URL          string `json:"url"`
+	Target       string `json:"target"`
+	Capaian      string `json:"capaian"`
+	Band         string `json:"band"`
+	BandLevel    int    `json:"band_level"`
 }
 
 // SeriesTable is a realisation series.
@@ -555,31 +559,49 @@ type Chart struct {
 
 // ---------------------------------------------------------------- helpers
 
-func pct(v float64) string { return idformat.Percent(v, 2) }
+// pct is a percentage the site computes, with two decimals.
+func (b *builder) pct(v float64) string { return b.loc.Percent(v, 2) }
 
-func diffPoints(v float64) string { return idformat.Signed(v, 2) + " poin" }
+// fieldLabel names a column of the report's tables a finding is about
+// ("target_awal" → "target awal" / "original target"); a column without
+// a label of its own ("target 2021") is shown as it is.
+func (b *builder) fieldLabel(field string) string {
+	if key := "field_" + strings.ReplaceAll(field, " ", "_"); b.loc.Has(key) {
+		return b.loc.T(key)
+	}
+	return field
+}
 
-func levelLabel(l report.Level) string {
+// text writes an i18n key of the domain (a formula, a status); "" stays "".
+func (b *builder) text(key string) string {
+	if key == "" {
+		return ""
+	}
+	return b.loc.T(key)
+}
+
+// band is a category's label: the interface's for a named band set, the
+// report's own words for its own categories.
+func (b *builder) band(bd report.Band) string {
+	if bd.Key == "" {
+		return bd.Name
+	}
+	return b.loc.T(bd.Key)
+}
+
+func (b *builder) levelLabel(l report.Level) string {
 	switch l {
-	case report.LevelProgram:
-		return "Program"
-	case report.LevelKegiatan:
-		return "Kegiatan"
-	case report.LevelSub:
-		return "Sub kegiatan"
-	case report.LevelTarget:
-		return "Sasaran"
-	case report.LevelGoal:
-		return "Tujuan"
+	case report.LevelProgram, report.LevelKegiatan, report.LevelSub, report.LevelTarget, report.LevelGoal:
+		return b.loc.T("level_" + string(l))
 	}
 	return ""
 }
 
-func polarityLabel(p report.Polarity) string {
+func (b *builder) polarityLabel(p report.Polarity) string {
 	if p == report.LowerIsBetter {
-		return "makin rendah makin baik"
+		return b.loc.T("polarity_lower_better")
 	}
-	return "makin tinggi makin baik"
+	return b.loc.T("polarity_higher_better")
 }
 
 func nonEmpty(s ...string) string {
@@ -591,28 +613,28 @@ func nonEmpty(s ...string) string {
 	return ""
 }
 
-func bandRange(bs report.BandSet, i int) string {
-	b := bs.Bands[i]
-	var upper string
+// bandRange is the range of the i-th band in words.
+func (b *builder) bandRange(bs report.BandSet, i int) string {
+	band := bs.Bands[i]
+	var upper float64 // written as few decimals as needed: "85", "90,5"
 	if i > 0 {
-		upper = idformat.Number(bs.Bands[i-1].Min)
+		upper = bs.Bands[i-1].Min
 	}
+	min := band.Min
 	switch {
-	case math.IsInf(b.Min, -1):
-		return "di bawah " + upper + " %"
-	case i == 0 && b.MinExclusive:
-		return "di atas " + idformat.Number(b.Min) + " %"
+	case math.IsInf(band.Min, -1):
+		return b.loc.T("band_range_below", "Upper", upper)
+	case i == 0 && band.MinExclusive:
+		return b.loc.T("band_range_above", "Min", min)
 	case i == 0:
-		return idformat.Number(b.Min) + " % atau lebih"
-	default:
-		op := "dari "
-		if b.MinExclusive {
-			op = "di atas "
-		}
-		to := "sampai di bawah "
-		if bs.Bands[i-1].MinExclusive {
-			to = "sampai "
-		}
-		return fmt.Sprintf("%s%s %% %s%s %%", op, idformat.Number(b.Min), to, upper)
+		return b.loc.T("band_range_at_least", "Min", min)
 	}
+	key := "band_range_from"
+	if band.MinExclusive {
+		key = "band_range_above_to"
+	}
+	if bs.Bands[i-1].MinExclusive {
+		key += "_incl"
+	}
+	return b.loc.T(key, "Min", min, "Upper", upper)
 }

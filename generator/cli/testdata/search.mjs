@@ -1,13 +1,15 @@
 // Searches the site at SITE_URL with Pagefind's JS API in Chromium (driven
 // by playwright-core, Debian's Chromium at CHROMIUM) for each term of
-// TERMS (JSON list) and prints {term: [result URLs]} as JSON. Used by
-// TestShardedBuildEqualsSingle (generator/cli/shard_test.go).
+// TERMS (JSON list) and prints {term: [result URLs]} as JSON, searching
+// from the page SEARCH_PATH (default /cari/): Pagefind reads the index of
+// that page's language (<html lang>). Used by TestShardedBuildEqualsSingle
+// (generator/cli/shard_test.go).
 import { launchChromium } from './chromium.mjs';
 
 const browser = await launchChromium();
 try {
   const page = await browser.newPage();
-  await page.goto(process.env.SITE_URL + '/cari/');
+  await page.goto(process.env.SITE_URL + (process.env.SEARCH_PATH || '/cari/'));
   const found = await page.evaluate(async (terms) => {
     const pagefind = await import('/pagefind/pagefind.js');
     await pagefind.init();

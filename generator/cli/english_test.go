@@ -1,0 +1,231 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/net/html"
+)
+
+// indonesianInterface lists the Indonesian interface strings an English
+// page must not show: the pieces of every i18n/id.toml value that differs
+// from its en.toml value, with template parameters cut out, long enough
+// (two words and 12 characters) not to be a word the languages share.
+func indonesianInterface(t *testing.T, root string) map[string]string {
+	t.Helper()
+	read := func(lang string) map[string]string {
+		var raw map[string]any
+		if _, err := toml.DecodeFile(filepath.Join(root, "i18n", lang+".toml"), &raw); err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for k, v := range raw {
+			switch x := v.(type) {
+			case string:
+				out[k] = x
+			case map[string]any:
+				out[k], _ = x["other"].(string)
+			}
+		}
+		return out
+	}
+	id, en := read("id"), read("en")
+	param := regexp.MustCompile(`\{\{[^}]*\}\}`)
+	pieces := map[string]string{} // piece → key
+	for k, v := range id {
+		if v == en[k] {
+			continue
+		}
+		for _, p := range param.Split(v, -1) {
+			p = strings.Trim(strings.TrimSpace(p), ".,:;()“”\"'·—–-")
+			p = strings.TrimSpace(p)
+			if len(p) >= 12 && strings.Contains(p, " ") && !strings.Contains(en[k], p) {
+				pieces[p] = k
+			}
+		}
+	}
+	return pieces
+}
+
+// visibleEnglishText is the text of an English page a reader sees as
+// interface: everything outside elements marked lang="id" (the report's
+// own words), scripts and styles.
+func visibleEnglishText(t *testing.T, page string) (text string, htmlLang string) {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			for _, a := range n.Attr {
+				if a.Key == "lang" && n.Data == "html" {
+					htmlLang = a.Val
+				}
+				if a.Key == "lang" && a.Val == "id" {
+					return
+				}
+			}
+			switch n.Data {
+			case "script", "style", "template":
+				return
+			}
+			for _, a := range n.Attr {
+				if a.Key == "aria-label" || a.Key == "title" || a.Key == "alt" || a.Key == "placeholder" {
+					b.WriteString(" " + a.Val + " ")
+				}
+			}
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode {
+			b.WriteString(" ")
+		}
+	}
+	walk(doc)
+	return strings.Join(strings.Fields(b.String()), " "), htmlLang
+}
+
+// reportWords is every text of the reports' data (names, table titles,
+// notes, narrative): an interface string that is also the report's own
+// words cannot be told apart inside a sentence that quotes the report (a
+// finding naming "3.5 Laporan Realisasi Anggaran"), so it is not checked.
+func reportWords(t *testing.T, dirs ...string) string {
+	t.Helper()
+	var b strings.Builder
+	var collect func(v any)
+	collect = func(v any) {
+		switch x := v.(type) {
+		case string:
+			b.WriteString(x + "\n")
+		case map[string]any:
+			for _, e := range x {
+				collect(e)
+			}
+		case []map[string]any:
+			for _, e := range x {
+				collect(e)
+			}
+		case []any:
+			for _, e := range x {
+				collect(e)
+			}
+		}
+	}
+	for _, dir := range dirs {
+		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && strings.HasSuffix(p, ".toml") {
+				var v map[string]any
+				if _, err := toml.DecodeFile(p, &v); err == nil {
+					collect(v)
+				}
+			}
+			return nil
+		})
+	}
+	return b.String()
+}
+
+// englishLeaks lists the Indonesian interface strings on the English pages
+// below out/en/, as "page: “string” (key)".
+func englishLeaks(t *testing.T, root, out string) (leaks []string, pages int) {
+	t.Helper()
+	pieces := indonesianInterface(t, root)
+	words := reportWords(t, filepath.Join(repoRoot, "data"), filepath.Join(repoRoot, "generator", "cli", "testdata", "reports"))
+	for p := range pieces {
+		if strings.Contains(words, p) {
+			delete(pieces, p)
+		}
+	}
+	if len(pieces) < 100 {
+		t.Fatalf("only %d Indonesian interface strings: the list is broken", len(pieces))
+	}
+	err := filepath.WalkDir(filepath.Join(out, "en"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		pages++
+		rel, _ := filepath.Rel(out, p)
+		text, lang := visibleEnglishText(t, string(b))
+		if lang != "en" {
+			leaks = append(leaks, rel+`: <html lang="`+lang+`">`)
+		}
+		if !strings.Contains(string(b), `hreflang="id"`) || !strings.Contains(string(b), `class="lang-switch"`) {
+			leaks = append(leaks, rel+": no language switch or hreflang link")
+		}
+		for p, key := range pieces {
+			if strings.Contains(text, p) {
+				leaks = append(leaks, rel+": “"+p+"” ("+key+")")
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(leaks)
+	return leaks, pages
+}
+
+// TestEnglishPagesSpeakEnglish: an English page shows no Indonesian
+// interface string outside elements marked lang="id", has lang="en" and a
+// switch to the same page in Indonesian; on the seed site and on the
+// reports shaped unlike it.
+func TestEnglishPagesSpeakEnglish(t *testing.T) {
+	for _, out := range []string{builtSite(t), builtReports(t)} {
+		leaks, pages := englishLeaks(t, repoRoot, out)
+		// the glossary explains each Indonesian term: the terms are its subject
+		leaks = slices.DeleteFunc(leaks, func(l string) bool {
+			return strings.HasPrefix(l, filepath.Join("en", "glosarium")+string(filepath.Separator)) && strings.Contains(l, "“")
+		})
+		if pages < 20 {
+			t.Errorf("%s: only %d English pages", out, pages)
+		}
+		for _, l := range leaks {
+			t.Error(l)
+		}
+	}
+}
+
+// TestEnglishCheckCanFail: a page with an Indonesian interface string
+// outside lang="id", or without lang="en", is caught; the same text inside
+// an element marked lang="id" is not.
+func TestEnglishCheckCanFail(t *testing.T) {
+	out := t.TempDir()
+	write := func(name, body string) {
+		p := filepath.Join(out, "en", name, "index.html")
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(body), 0o644)
+	}
+	head := `<nav class="lang-switch"><a hreflang="id" href="/">Bahasa Indonesia</a></nav>`
+	write("bocor", `<html lang="en"><body>`+head+`<p>Sub kegiatan tanpa anggaran</p><p>Angka persis: anggaran X</p></body></html>`)
+	write("benar", `<html lang="en"><body>`+head+`<p lang="id">Angka persis: anggaran X</p></body></html>`)
+	write("tanpa-lang", `<html><body>`+head+`</body></html>`)
+	leaks, _ := englishLeaks(t, repoRoot, out)
+	joined := strings.Join(leaks, "\n")
+	if !strings.Contains(joined, filepath.Join("en", "bocor", "index.html")+": “Angka persis: anggaran”") {
+		t.Errorf("leak not caught:\n%s", joined)
+	}
+	if strings.Contains(joined, filepath.Join("en", "benar")) {
+		t.Errorf("text marked lang=id caught:\n%s", joined)
+	}
+	if !strings.Contains(joined, filepath.Join("en", "tanpa-lang", "index.html")+`: <html lang="">`) {
+		t.Errorf("missing lang not caught:\n%s", joined)
+	}
+}

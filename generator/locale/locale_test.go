@@ -1,0 +1,63 @@
+package locale
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestEnglishNumbers(t *testing.T) {
+	e := NumbersFor("en")
+	cases := []struct{ got, want string }{
+		{e.Int(1234567), "1,234,567"},
+		{e.Decimal(97.8466, 2), "97.85"},
+		{e.Decimal(-0.001, 2), "0.00"},
+		{e.Percent(97.85, 2), "97.85%"},
+		{e.Rupiah(34547900993), "IDR 34,547,900,993"},
+		{e.RupiahShort(34500000000), "IDR 34.5 billion"},
+		{e.RupiahShort(595452969), "IDR 595.45 million"},
+		{e.RupiahShort(240000), "IDR 240,000"},
+		{e.Signed(-1234, 0), "−1,234"},
+		{e.Number(1.9), "1.9"},
+		{e.Number(624103), "624,103"},
+		{e.Quantity(2.15, "poin"), "2.15 points"},
+		{e.Measure(1.9, "%", 2), "1.90%"},
+		{e.Difference(0.007, "%"), "+0.01 points"},
+		{e.Difference(22807, "Jiwa"), "+22,807 Jiwa"},
+	}
+	for i, c := range cases {
+		if c.got != c.want {
+			t.Errorf("case %d: got %q, want %q", i, c.got, c.want)
+		}
+	}
+	if got := NumbersFor("id").Percent(97.85, 2); got != "97,85 %" {
+		t.Errorf("Indonesian percent: %q", got)
+	}
+}
+
+func TestMessages(t *testing.T) {
+	id, err := Parse("id", []byte("a = \"Capaian {{ .P }} dari {{ .N }} indikator, tahun {{ .Y }}\"\n[b]\nother = \"ya\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, _ := Parse("en", []byte("a = \"Achievement {{ .P }} of {{ .N }} indicators, year {{ .Y }}\"\n"))
+	m := M("a", "P", Pct{97.85, 2}, "N", Int(1234), "Y", 2021)
+	if got := id.Render(m); got != "Capaian 97,85 % dari 1.234 indikator, tahun 2021" {
+		t.Errorf("id: %q", got)
+	}
+	if got := en.Render(m); got != "Achievement 97.85% of 1,234 indicators, year 2021" {
+		t.Errorf("en: %q", got)
+	}
+	if id.T("b") != "ya" || id.Err() != nil {
+		t.Errorf("table form: %q %v", id.T("b"), id.Err())
+	}
+	if got := en.T("b"); got != "[b]" {
+		t.Errorf("missing key written as %q", got)
+	}
+	if err := en.Err(); err == nil || !strings.Contains(err.Error(), "i18n/en.toml") || !strings.Contains(err.Error(), " b") {
+		t.Errorf("missing key not reported: %v", err)
+	}
+	// an argument the string needs but the message lacks is an error, not "<no value>"
+	if got := id.T("a", "P", Pct{1, 0}); got != "[a]" || id.Err() == nil {
+		t.Errorf("missing argument: %q %v", got, id.Err())
+	}
+}
