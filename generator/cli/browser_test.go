@@ -29,7 +29,6 @@ func chromiumPath(t *testing.T) string {
 // of testdata/browser.test.mjs (axe-core, console, requests, no-JS,
 // keyboard, 360 px, print to PDF) with node's test runner.
 func TestBrowser(t *testing.T) {
-	t.Parallel() // with the other browser tests: Chromium waits for pages much of the time
 	shots := filepath.Join(os.TempDir(), "lakip-screenshots")
 	if *docsScreenshots {
 		shots, _ = filepath.Abs(filepath.Join("..", "..", "docs", "screenshots"))

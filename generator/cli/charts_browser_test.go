@@ -16,6 +16,5 @@ import (
 // its card and writes its tooltip and axes in the page's language's
 // numbers. Screenshots of the charts land in $TMPDIR/lakip-screenshots.
 func TestChartsReadable(t *testing.T) {
-	t.Parallel() // Chromium waits for pages much of the time: beside the other browser tests
 	browserScript(t, "charts.test.mjs", builtSite(t), "SHOT_DIR="+filepath.Join(os.TempDir(), "lakip-screenshots"))
 }

@@ -308,7 +308,6 @@ func TestReportsHTMLValid(t *testing.T) {
 // and requests, no sideways scrolling at 360 px) on every page type of the
 // three test reports.
 func TestReportsBrowser(t *testing.T) {
-	t.Parallel() // with the other browser tests: Chromium waits for pages much of the time
 	out := builtReports(t)
 	pages := []string{"", "dinas-kesehatan-contoh/", "badan-kepegawaian-contoh/"}
 	for _, r := range []string{hasilSaja, capaianSaja, duaTahun23} {

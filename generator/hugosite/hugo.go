@@ -2,11 +2,11 @@ package hugosite
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/gohugoio/hugo/commands"
 	"github.com/gohugoio/hugo/common/herrors"
@@ -70,7 +70,11 @@ func Build(root, dest, baseURL string) error {
 
 // captureOutput runs fn with the process's stdout and stderr sent to a
 // pipe, and returns what was written there in *out. Only one Hugo runs at
-// a time (hugoMu), so the swap is not raced by another build.
+// a time (hugoMu), so the swap is not raced by another build. A write end
+// of the pipe that something else keeps open (a process Hugo started)
+// would keep the pipe from ever ending: once fn has returned, the output
+// is taken as it stands after captureGrace at most, never waited for
+// without end.
 func captureOutput(fn func() error, out *string) error {
 	r, w, err := os.Pipe()
 	if err != nil {
@@ -78,16 +82,38 @@ func captureOutput(fn func() error, out *string) error {
 	}
 	stdout, stderr := os.Stdout, os.Stderr
 	os.Stdout, os.Stderr = w, w
-	done := make(chan string)
+	var (
+		mu  sync.Mutex
+		buf strings.Builder
+	)
+	done := make(chan struct{})
 	go func() {
-		var b strings.Builder
-		_, _ = io.Copy(&b, r)
-		done <- b.String()
+		defer close(done)
+		chunk := make([]byte, 32<<10)
+		for {
+			n, err := r.Read(chunk)
+			mu.Lock()
+			buf.Write(chunk[:n])
+			mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
 	}()
 	runErr := fn()
 	os.Stdout, os.Stderr = stdout, stderr
 	_ = w.Close()
-	*out = <-done
+	select {
+	case <-done:
+	case <-time.After(captureGrace):
+	}
 	_ = r.Close()
+	mu.Lock()
+	*out = buf.String()
+	mu.Unlock()
 	return runErr
 }
+
+// captureGrace is how long the captured output may still arrive after Hugo
+// has returned.
+const captureGrace = 5 * time.Second

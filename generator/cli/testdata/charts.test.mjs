@@ -93,14 +93,14 @@ function overlap(a, b) {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-async function check(viewport, name) {
+async function check(viewport, name, pages = [...PAGES, ...EN_PAGES]) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: viewport.width < 600 ? 2 : 1 });
   const page = await context.newPage();
   const problems = [];
   let smallest = { px: Infinity };
   let n = 0;
   const layouts = new Set();
-  for (const p of [...PAGES, ...EN_PAGES]) {
+  for (const p of pages) {
     await page.goto(SITE + '/' + p);
     assert.equal(await page.evaluate(() => window.innerWidth), viewport.width, 'the layout viewport keeps its width');
     const charts = await page.evaluate(measureCharts);
@@ -150,7 +150,9 @@ test('at 360×640 every chart text is at least 11 px, none cut or overlapping', 
 });
 
 test('at 768×1024 (tablet, upright) every chart text is at least 11 px and charts fill their card', async () => {
-  assert.deepEqual(await check({ width: 768, height: 1024 }, '768'), []);
+  // in Indonesian: the drawings are the same in English, whose longer
+  // words are measured at 360 and 1366 px
+  assert.deepEqual(await check({ width: 768, height: 1024 }, '768', PAGES), []);
 });
 
 test('at 1366×900 charts fill their card, no text cut or overlapping', async () => {
