@@ -274,12 +274,7 @@ func importXlsx(root string, args []string, reportArg string, w io.Writer) error
 				rest = append(rest, p)
 			}
 		}
-		printWorkbookProblems(w, out)
-		if len(rest) > 0 {
-			fmt.Fprintf(w, "Galat pada berkas yang akan ditulis dari buku kerja (tanpa sel yang dapat ditunjuk):\n\n%s\n\n", rest.Error())
-		}
-		fmt.Fprintf(w, "Tidak ada berkas yang ditulis: perbaiki buku kerja lalu impor lagi.\n")
-		return errDataInvalid
+		return refuseImport(w, out, rest)
 	} else if err != nil {
 		return err
 	}
@@ -314,6 +309,18 @@ func importXlsx(root string, args []string, reportArg string, w io.Writer) error
 	}
 	fmt.Fprintf(w, "Data sah. Lihat temuan audit dengan: go run ./generator check\n")
 	return nil
+}
+
+// refuseImport prints why an import writes nothing: the problems at a cell
+// of the workbook, then those of the files it would write that no cell
+// can be pointed at.
+func refuseImport(w io.Writer, cells workbook.Problems, rest tomldata.Problems) error {
+	printWorkbookProblems(w, cells)
+	if len(rest) > 0 {
+		fmt.Fprintf(w, "Galat pada berkas yang akan ditulis dari buku kerja (tanpa sel yang dapat ditunjuk):\n\n%s\n\n", rest.Error())
+	}
+	fmt.Fprintf(w, "Tidak ada berkas yang ditulis: perbaiki buku kerja lalu impor lagi.\n")
+	return errDataInvalid
 }
 
 func printWorkbookProblems(w io.Writer, ps workbook.Problems) {
@@ -449,12 +456,7 @@ func importSIPD(root string, args []string, reportArg string, w io.Writer) error
 				rest = append(rest, p)
 			}
 		}
-		printWorkbookProblems(w, out)
-		if len(rest) > 0 {
-			fmt.Fprintf(w, "Galat pada berkas yang akan ditulis (tanpa sel yang dapat ditunjuk):\n\n%s\n\n", rest.Error())
-		}
-		fmt.Fprintf(w, "Tidak ada berkas yang ditulis: perbaiki buku kerja lalu impor lagi.\n")
-		return errDataInvalid
+		return refuseImport(w, out, rest)
 	} else if err != nil {
 		return err
 	}
