@@ -53,84 +53,52 @@ function group(int, sep) {
   return int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
 }
 
-// int formats a whole number: 1.234.567.
-export const int = (n) => decimal(Math.round(n), 0);
+// NBSP joins a number and its unit, so that "97,85 %" or "Rp 7,9 miliar"
+// never breaks across lines (generator/idformat.NBSP).
+export const NBSP = '\u00a0';
 
-// percent: 97,85 % (a space before the sign, as the tables print it).
-export const percent = (v, places) => decimal(v, places) + ' %';
-
-// trimZeros drops trailing decimal zeros: "34,50" → "34,5", "12,00" → "12".
-const trimZeros = (s) => (s.includes(',') ? s.replace(/0+$/, '').replace(/,$/, '') : s);
-
-// number: as many decimals as the value needs, at most two.
-export const number = (v) => trimZeros(decimal(v, 2));
-
-// signed: a difference with its sign, +0,01 or −1.234.
-export function signed(v, places) {
-  const s = decimal(Math.abs(v), places);
-  if (!/[1-9]/.test(s)) return s;
-  return (v < 0 ? '−' : '+') + s;
-}
-
-// rupiah: an exact amount, Rp 34.547.900.993.
-export const rupiah = (n) => (n < 0 ? '−Rp ' + int(-n) : 'Rp ' + int(n));
-
-// rupiahShort: an amount for cards and labels, Rp 34,55 miliar.
-export function rupiahShort(n) {
-  const v = Math.abs(n);
-  const sign = n < 0 ? '−' : '';
-  for (const [size, name] of [[1e12, 'triliun'], [1e9, 'miliar'], [1e6, 'juta']]) {
-    if (v >= size) return sign + 'Rp ' + trimZeros(decimal(v / size, 2)) + ' ' + name;
-  }
-  return sign + 'Rp ' + int(Math.trunc(v));
-}
-
-// measure: a value of a series with the decimals the data declares and its
-// unit: "1,90 %", "12,4 per 1.000 KH".
-export function measure(v, unit, places) {
-  const n = decimal(v, places);
-  if (!unit) return n;
-  return n + ' ' + unit;
-}
-
-// indonesian: the functions above, the site's default language.
-const indonesian = { decimal, int, percent, number, signed, rupiah, rupiahShort, measure };
-
-// english writes numbers as generator/locale's english type does (Go's
-// golang.org/x/text with the same rounding): 1,234.5; 97.85%; a signed
-// difference +0.01 or −1,234; IDR 34,547,900,993; IDR 34.55 billion. A unit
-// from data (orang, per 1.000 KH) stays as given.
-const english = (() => {
-  const decimal = (v, places) => decimalWith(v, places, ',', '.');
-  const trim = (s) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
+// style builds one language's number functions (generator/idformat's
+// Style): its separators, currency, the space before "%" and the names of
+// large amounts. A unit from data (orang, per 1.000 KH) stays as given.
+function style({ groupSep, point, currency, pct, scales }) {
+  const decimal = (v, places) => decimalWith(v, places, groupSep, point);
+  const trimZeros = (s) => (s.includes(point) ? s.replace(/0+$/, '').replace(new RegExp('\\' + point + '$'), '') : s);
   const int = (n) => decimal(Math.round(n), 0);
-  const rupiah = (n) => (n < 0 ? '−IDR ' + int(-n) : 'IDR ' + int(n));
   return {
     decimal,
     int,
-    percent: (v, places) => decimal(v, places) + '%',
-    number: (v) => trim(decimal(v, 2)),
+    percent: (v, places) => decimal(v, places) + pct + '%',
+    number: (v) => trimZeros(decimal(v, 2)),
     signed(v, places) {
       const s = decimal(Math.abs(v), places);
       if (!/[1-9]/.test(s)) return s;
       return (v < 0 ? '−' : '+') + s;
     },
-    rupiah,
+    rupiah: (n) => (n < 0 ? '−' : '') + currency + NBSP + int(Math.abs(n)),
     rupiahShort(n) {
       const v = Math.abs(n);
       const sign = n < 0 ? '−' : '';
-      for (const [size, name] of [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']]) {
-        if (v >= size) return sign + 'IDR ' + trim(decimal(v / size, 2)) + ' ' + name;
+      for (const [i, size] of [1e12, 1e9, 1e6].entries()) {
+        if (v >= size) return sign + currency + NBSP + trimZeros(decimal(v / size, 2)) + NBSP + scales[i];
       }
-      return sign + 'IDR ' + int(Math.trunc(v));
+      return sign + currency + NBSP + int(Math.trunc(v));
     },
     measure(v, unit, places) {
       const n = decimal(v, places);
       if (!unit) return n;
-      return unit === '%' ? n + '%' : n + ' ' + unit;
+      return unit === '%' ? n + pct + '%' : n + NBSP + unit;
     },
   };
-})();
+}
+
+// indonesian: 1.234.567; 97,85 %; Rp 34,55 miliar; the site's default.
+const indonesian = style({ groupSep: '.', point: ',', currency: 'Rp', pct: NBSP, scales: ['triliun', 'miliar', 'juta'] });
+
+// english: 1,234,567; 97.85%; IDR 34.55 billion.
+const english = style({ groupSep: ',', point: '.', currency: 'IDR', pct: '', scales: ['trillion', 'billion', 'million'] });
+
+// The Indonesian functions by name, for callers that need no other language.
+export const { int, percent, number, signed, rupiah, rupiahShort, measure } = indonesian;
 
 // numbers returns the number functions of a language: English for "en"
 // (and "en-…"), Indonesian, the site's default, for any other.

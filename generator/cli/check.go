@@ -80,7 +80,11 @@ func check(root string, w io.Writer, format string) error {
 	}
 	fmt.Fprintf(w, "Data sah: %d laporan.\n", len(reports))
 	for _, r := range reports {
-		writeAudit(w, r, loc)
+		// numbers are joined to their units by no-break spaces for the
+		// site; a terminal or a CI log gets plain ones
+		var b strings.Builder
+		writeAudit(&b, r, loc)
+		io.WriteString(w, strings.ReplaceAll(b.String(), idformat.NBSP, " "))
 	}
 	return loc.Err()
 }

@@ -58,7 +58,7 @@ func TestCombineOneSVGPerChart(t *testing.T) {
 }
 
 func TestWrapKeepsNumbersWhole(t *testing.T) {
-	got := wrap("Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota "+together("Rp 7,61 miliar")+" "+together("· 96,30 %"), 20)
+	got := wrap("Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota "+together("Rp\u00a07,61\u00a0miliar")+" "+together("· 96,30\u00a0%"), 20)
 	want := []string{"Penunjang Urusan", "Pemerintahan Daerah", "Kabupaten/Kota", "Rp 7,61 miliar", "· 96,30 %"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q", got)
@@ -105,8 +105,8 @@ func TestRenderLanguageAndCache(t *testing.T) {
 		lang, svg   string
 		has, hasNot []string
 	}{
-		{"id", id["x/utama"], []string{"1.234,5 %", ">1.000<"}, []string{"1,234.5%", ">1,000<"}},
-		{"en", en["x/utama"], []string{"1,234.5%", ">1,000<"}, []string{"1.234,5 %", ">1.000<"}},
+		{"id", id["x/utama"], []string{"1.234,5\u00a0%", ">1.000<"}, []string{"1,234.5%", ">1,000<"}},
+		{"en", en["x/utama"], []string{"1,234.5%", ">1,000<"}, []string{"1.234,5\u00a0%", ">1.000<"}},
 	} {
 		for _, s := range c.has {
 			if !strings.Contains(c.svg, s) {

@@ -12,24 +12,24 @@ func TestEnglishNumbers(t *testing.T) {
 		{e.Decimal(97.8466, 2), "97.85"},
 		{e.Decimal(-0.001, 2), "0.00"},
 		{e.Percent(97.85, 2), "97.85%"},
-		{e.Rupiah(34547900993), "IDR 34,547,900,993"},
-		{e.RupiahShort(34500000000), "IDR 34.5 billion"},
-		{e.RupiahShort(595452969), "IDR 595.45 million"},
-		{e.RupiahShort(240000), "IDR 240,000"},
+		{e.Rupiah(34547900993), "IDR\u00a034,547,900,993"},
+		{e.RupiahShort(34500000000), "IDR\u00a034.5\u00a0billion"},
+		{e.RupiahShort(595452969), "IDR\u00a0595.45\u00a0million"},
+		{e.RupiahShort(240000), "IDR\u00a0240,000"},
 		{e.Signed(-1234, 0), "−1,234"},
 		{e.Number(1.9), "1.9"},
 		{e.Number(624103), "624,103"},
-		{e.Quantity(2.15, "poin"), "2.15 points"},
+		{e.Quantity(2.15, "poin"), "2.15\u00a0points"},
 		{e.Measure(1.9, "%", 2), "1.90%"},
-		{e.Difference(0.007, "%"), "+0.01 points"},
-		{e.Difference(22807, "Jiwa"), "+22,807 Jiwa"},
+		{e.Difference(0.007, "%"), "+0.01\u00a0points"},
+		{e.Difference(22807, "Jiwa"), "+22,807\u00a0Jiwa"},
 	}
 	for i, c := range cases {
 		if c.got != c.want {
 			t.Errorf("case %d: got %q, want %q", i, c.got, c.want)
 		}
 	}
-	if got := NumbersFor("id").Percent(97.85, 2); got != "97,85 %" {
+	if got := NumbersFor("id").Percent(97.85, 2); got != "97,85\u00a0%" {
 		t.Errorf("Indonesian percent: %q", got)
 	}
 }
@@ -41,7 +41,7 @@ func TestMessages(t *testing.T) {
 	}
 	en, _ := Parse("en", []byte("a = \"Achievement {{ .P }} of {{ .N }} indicators, year {{ .Y }}\"\n"))
 	m := M("a", "P", Pct{97.85, 2}, "N", Int(1234), "Y", 2021)
-	if got := id.Render(m); got != "Capaian 97,85 % dari 1.234 indikator, tahun 2021" {
+	if got := id.Render(m); got != "Capaian 97,85\u00a0% dari 1.234 indikator, tahun 2021" {
 		t.Errorf("id: %q", got)
 	}
 	if got := en.Render(m); got != "Achievement 97.85% of 1,234 indicators, year 2021" {

@@ -74,10 +74,10 @@ func viewGolden(t *testing.T, lang string) {
 
 func TestSeedViewFigures(t *testing.T) {
 	v := seedView(t)
-	if v.Totals.Budget != "Rp 34.547.900.993" || v.Totals.BudgetShort != "Rp 34,55 miliar" || v.Totals.Absorption != "97,85 %" {
+	if v.Totals.Budget != "Rp\u00a034.547.900.993" || v.Totals.BudgetShort != "Rp\u00a034,55\u00a0miliar" || v.Totals.Absorption != "97,85\u00a0%" {
 		t.Errorf("totals %+v", v.Totals)
 	}
-	if v.Headline.CapaianPublished != "100%" || v.Headline.CapaianRecomputed != "100,00 %" || !strings.Contains(v.Headline.Formula, "2 −") {
+	if v.Headline.CapaianPublished != "100%" || v.Headline.CapaianRecomputed != "100,00\u00a0%" || !strings.Contains(v.Headline.Formula, "2 −") {
 		t.Errorf("headline %+v", v.Headline)
 	}
 	if v.URL != "dinas-sosial-sidoarjo/2021/" || v.Items["kunjungan-tamu"].URL != "dinas-sosial-sidoarjo/2021/program/penunjang/administrasi-umum/kunjungan-tamu/" {
@@ -87,7 +87,7 @@ func TestSeedViewFigures(t *testing.T) {
 	for _, m := range v.Measures {
 		if m.ID == "iku" {
 			r := m.Rows[0]
-			if r.Published != "100%" || r.Recomputed != "96,15 %" || !r.Differs || r.Difference != "+3,85 poin" {
+			if r.Published != "100%" || r.Recomputed != "96,15\u00a0%" || !r.Differs || r.Difference != "+3,85\u00a0poin" {
 				t.Errorf("iku row %+v", r)
 			}
 		}
@@ -100,7 +100,7 @@ func TestSeedViewFigures(t *testing.T) {
 			t.Errorf("band %s has no range", band.Name)
 		}
 	}
-	if got := v.Method.Bands[1].Range; got != "dari 85 % sampai 100 %" {
+	if got := v.Method.Bands[1].Range; got != "dari 85\u00a0% sampai 100\u00a0%" {
 		t.Errorf("Berhasil range %q", got)
 	}
 }
@@ -109,7 +109,7 @@ func TestSeedViewFigures(t *testing.T) {
 // English way and keeps what the report printed as printed.
 func TestSeedViewEnglish(t *testing.T) {
 	v := seedViewIn(t, "en")
-	if v.Totals.Budget != "IDR 34,547,900,993" || v.Totals.BudgetShort != "IDR 34.55 billion" || v.Totals.Absorption != "97.85%" {
+	if v.Totals.Budget != "IDR\u00a034,547,900,993" || v.Totals.BudgetShort != "IDR\u00a034.55\u00a0billion" || v.Totals.Absorption != "97.85%" {
 		t.Errorf("totals %+v", v.Totals)
 	}
 	if v.Headline.CapaianPublished != "100%" || v.Headline.CapaianRecomputed != "100.00%" || !strings.Contains(v.Headline.Formula, "actual") {
@@ -117,7 +117,7 @@ func TestSeedViewEnglish(t *testing.T) {
 	}
 	for _, m := range v.Measures {
 		if m.ID == "iku" {
-			if r := m.Rows[0]; r.Recomputed != "96.15%" || r.Difference != "+3.85 points" || r.Polarity != "lower is better" {
+			if r := m.Rows[0]; r.Recomputed != "96.15%" || r.Difference != "+3.85\u00a0points" || r.Polarity != "lower is better" {
 				t.Errorf("iku row %+v", r)
 			}
 		}
