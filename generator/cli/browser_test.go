@@ -25,10 +25,24 @@ func chromiumPath(t *testing.T) string {
 	return p
 }
 
-// TestBrowser serves the built site on 127.0.0.1 and runs the browser checks
-// of testdata/browser.test.mjs (axe-core, console, requests, no-JS,
-// keyboard, 360 px, print to PDF) with node's test runner.
+// TestBrowser runs the checks in Chromium: those of every page type of
+// the seed site (siteBrowser), the charts' legibility (chartsReadable) and
+// the generic checks on the test reports (reportsBrowser). The three run
+// one after another (two Chromiums at once on two cores were slower and
+// made the search check flaky), while the package's other long tests,
+// which build sites in Go, run beside them (t.Parallel), so that both
+// cores are busy.
 func TestBrowser(t *testing.T) {
+	t.Parallel()
+	t.Run("site", siteBrowser)
+	t.Run("charts", chartsReadable)
+	t.Run("reports", reportsBrowser)
+}
+
+// siteBrowser serves the built site on 127.0.0.1 and runs the browser
+// checks of testdata/browser.test.mjs (axe-core, console, requests, no-JS,
+// keyboard, 360 px, print to PDF) with node's test runner.
+func siteBrowser(t *testing.T) {
 	shots := filepath.Join(os.TempDir(), "lakip-screenshots")
 	if *docsScreenshots {
 		shots, _ = filepath.Abs(filepath.Join("..", "..", "docs", "screenshots"))
@@ -38,7 +52,7 @@ func TestBrowser(t *testing.T) {
 
 // docsScreenshots sends the screenshots of every page type to
 // docs/screenshots/, which the README links:
-// go test ./generator/cli -run 'TestBrowser$' -docs-screenshots
+// go test ./generator/cli -run 'TestBrowser$/site' -docs-screenshots
 var docsScreenshots = flag.Bool("docs-screenshots", false, "write the browser test's screenshots to docs/screenshots/")
 
 // browserChecks serves the site in out on 127.0.0.1 and runs

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// TestChartsReadable serves the built site on 127.0.0.1 and runs
+// chartsReadable (in TestBrowser) serves the built site on 127.0.0.1 and runs
 // testdata/charts.test.mjs: every text of every chart a page type shows,
 // in Indonesian and in English, is at least 11 CSS px at a real 360×640
 // screen and on a tablet (768×1024), no chart text is cut or
@@ -15,6 +15,6 @@ import (
 // without a console error, keeps the page from scrolling sideways, fits
 // its card and writes its tooltip and axes in the page's language's
 // numbers. Screenshots of the charts land in $TMPDIR/lakip-screenshots.
-func TestChartsReadable(t *testing.T) {
+func chartsReadable(t *testing.T) {
 	browserScript(t, "charts.test.mjs", builtSite(t), "SHOT_DIR="+filepath.Join(os.TempDir(), "lakip-screenshots"))
 }

@@ -10,6 +10,7 @@ import (
 // "dua-tahun" report (program.toml `kode`) are shown, as text, on the item
 // pages (layouts/item.html, "Kode") and kept as text in the open data.
 func TestOfficialCodesShown(t *testing.T) {
+	t.Parallel() // beside the browser checks (TestBrowser)
 	out := builtReports(t)
 	for page, code := range map[string]string{
 		duaTahun23 + "program/upaya-kesehatan/":                     "1.02.02",

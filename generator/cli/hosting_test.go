@@ -108,6 +108,7 @@ func TestSitemapRobotsFeed(t *testing.T) {
 // GitHub Pages project site, say) and checks that every link, script,
 // stylesheet, chart option and the search bundle stay under /kinerja/.
 func TestSubPathHosting(t *testing.T) {
+	t.Parallel() // beside the browser checks (TestBrowser)
 	const base = "https://example.go.id/kinerja/"
 	out := buildIn(t, copyProject(t), "-baseurl", base)
 	checkLinks(t, out, base)

@@ -47,6 +47,7 @@ type searchLook struct {
 // programme name that is HTML, an indicator that is a spreadsheet formula)
 // and checks the search UI and the CSV exports.
 func TestHostileDataSearchAndCSV(t *testing.T) {
+	t.Parallel() // beside the browser checks (TestBrowser)
 	chromium := chromiumPath(t)
 	out := hostileSite(t)
 	t.Run("search", func(t *testing.T) { searchShowsDataAsText(t, out, chromium) })

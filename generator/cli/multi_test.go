@@ -11,6 +11,7 @@ import (
 // second agency beside it: everything builds, each under its own URL, and
 // the home page and the feed list all three reports.
 func TestSeveralAgenciesAndYears(t *testing.T) {
+	t.Parallel() // beside the browser checks (TestBrowser)
 	root := copyProject(t)
 	data := filepath.Join(root, "data")
 	copyDir(t, filepath.Join(data, "dinas-sosial-sidoarjo", "2021"), filepath.Join(data, "dinas-sosial-sidoarjo", "2022"))

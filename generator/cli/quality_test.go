@@ -31,6 +31,7 @@ func htmlPages(t *testing.T, out string) []string {
 
 // TestHTMLValid runs html-validate (npm, pinned) over every generated page.
 func TestHTMLValid(t *testing.T) {
+	t.Parallel() // beside the browser checks (TestBrowser)
 	out := builtSite(t)
 	abs, _ := filepath.Abs(repoRoot)
 	args := append([]string{filepath.Join(abs, "node_modules", "html-validate", "bin", "html-validate.mjs"),
@@ -167,6 +168,7 @@ func directive(csp, name string) string {
 // Markdown link to javascript:, and Hugo shortcode and template syntax: all
 // of it must appear as plain text, nowhere as markup, link or expansion.
 func TestHostileDataStaysText(t *testing.T) {
+	t.Parallel() // beside the browser checks (TestBrowser)
 	root := copyProject(t)
 	year := filepath.Join(root, "data", "dinas-sosial-sidoarjo", "2021")
 	const evil = `<script>alert(1)</script><img src=x onerror=alert(2)> [klik](javascript:alert(3)) {{< param title >}} {{ .Site.Title }} {{% ref "x" %}}`

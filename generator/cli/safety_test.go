@@ -37,6 +37,7 @@ func fileList(t *testing.T, dir string) []string {
 // TestOutReplacesOnlyItsOwnFolder: -out never deletes a folder the tool did
 // not build, nor the project itself.
 func TestOutReplacesOnlyItsOwnFolder(t *testing.T) {
+	t.Parallel() // beside the browser checks (TestBrowser)
 	root := copyProject(t)
 	foreign := t.TempDir()
 	precious := filepath.Join(foreign, "penting.txt")
@@ -77,6 +78,7 @@ func TestOutReplacesOnlyItsOwnFolder(t *testing.T) {
 // TestRefusesToPublishNothing: an empty data/ or a report that lost most of
 // its pages does not replace the published site unless forced.
 func TestRefusesToPublishNothing(t *testing.T) {
+	t.Parallel() // beside the browser checks (TestBrowser)
 	root := copyProject(t)
 	data := filepath.Join(root, "data")
 	copyDir(t, filepath.Join(data, "dinas-sosial-sidoarjo", "2021"), filepath.Join(data, "dinas-sosial-sidoarjo", "2022"))
@@ -117,6 +119,7 @@ func TestRefusesToPublishNothing(t *testing.T) {
 // TestConcurrentBuildsPublishCompleteSites: builds started at once wait for
 // each other; every one succeeds and the site is complete.
 func TestConcurrentBuildsPublishCompleteSites(t *testing.T) {
+	t.Parallel() // beside the browser checks (TestBrowser)
 	root := copyProject(t)
 	out := buildIn(t, root)
 	want := fileList(t, out)
@@ -154,6 +157,7 @@ func TestConcurrentBuildsPublishCompleteSites(t *testing.T) {
 // the system has no atomic exchange) leaves the site aside; the next build,
 // even a failing one, puts it back instead of deleting it.
 func TestKilledPublishIsRepaired(t *testing.T) {
+	t.Parallel() // beside the browser checks (TestBrowser)
 	root := copyProject(t)
 	out := buildIn(t, root)
 	before := treeHashes(t, out)
@@ -170,6 +174,7 @@ func TestKilledPublishIsRepaired(t *testing.T) {
 // TestHugoErrorsArePrinted: a template error that Hugo only logs (errorf)
 // is printed in full, not as "logged 1 error(s)".
 func TestHugoErrorsArePrinted(t *testing.T) {
+	t.Parallel() // beside the browser checks (TestBrowser)
 	root := copyProject(t)
 	edit(t, filepath.Join(root, "layouts", "metodologi.html"), `{{ define "main" }}`, `{{ define "main" }}{{ errorf "uji galat templat %s" "metodologi" }}`)
 	_, err := runBuild(root)

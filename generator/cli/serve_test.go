@@ -45,6 +45,7 @@ var servingRe = regexp.MustCompile(`http://(127\.0\.0\.1:\d+)/`)
 // the new text on the page; then a broken edit shown in the page with
 // file:line, and the good state back once it is fixed.
 func TestServeLivePreview(t *testing.T) {
+	t.Parallel() // beside the browser checks (TestBrowser)
 	root := copyProject(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	log := &syncBuffer{}

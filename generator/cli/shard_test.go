@@ -23,6 +23,7 @@ import (
 // merged site has the same pages with the same bytes as the single build,
 // and that one search finds an item of each shard.
 func TestShardedBuildEqualsSingle(t *testing.T) {
+	t.Parallel() // beside the browser checks (TestBrowser)
 	root := copyProject(t)
 	os.RemoveAll(filepath.Join(root, "data"))
 	reportsData(t, filepath.Join(root, "data"))

@@ -19,6 +19,7 @@ import (
 // and in the programme CSV; a second import of the same workbook changes
 // nothing.
 func TestSipdImport(t *testing.T) {
+	t.Parallel() // beside the browser checks (TestBrowser)
 	// the example workbook in testdata/ is the one the test makes
 	xlsx := filepath.Join("testdata", "sipd-contoh.xlsx")
 	made := workbooktest.SIPDWorkbook(t)

@@ -298,6 +298,7 @@ func TestNoOtherHost(t *testing.T) {
 // then rebuilds the first one warm (charts from the cache), and compares
 // every file.
 func TestBuildsAreByteIdentical(t *testing.T) {
+	t.Parallel() // beside the browser checks (TestBrowser)
 	rootA := copyProject(t)
 	buildIn(t, rootA)
 	a := buildIn(t, rootA)
@@ -335,6 +336,7 @@ func treeHashes(t *testing.T, dir string) map[string][32]byte {
 // TestFailedBuildKeepsPreviousSite: bad data fails the build and leaves the
 // published site exactly as it was.
 func TestFailedBuildKeepsPreviousSite(t *testing.T) {
+	t.Parallel() // beside the browser checks (TestBrowser)
 	root := copyProject(t)
 	out := buildIn(t, root)
 	before := treeHashes(t, out)

@@ -42,6 +42,7 @@ func emptyYear(t *testing.T) string {
 // imported with import-xlsx into an empty year folder gives data for which
 // check prints the same findings, and a site identical byte for byte.
 func TestWorkbookRoundTripSite(t *testing.T) {
+	t.Parallel() // beside the browser checks (TestBrowser)
 	seedSite := builtSite(t)
 	xlsx := filepath.Join(t.TempDir(), "laporan.xlsx")
 	if out, err := runCLI(t, "export-xlsx", "-root", repoRoot, "-report", "dinas-sosial-sidoarjo/2021", "-o", xlsx); err != nil {

@@ -9,7 +9,7 @@
 // a console error, the page does not scroll sideways, the chart fits its
 // card, and its tooltip and axes write numbers the page's language's way
 // (an Indonesian page and an English one under /en/). Run by
-// TestChartsReadable (charts_browser_test.go) with SITE_URL (the site on
+// TestBrowser/charts (charts_browser_test.go) with SITE_URL (the site on
 // 127.0.0.1) and CHROMIUM set; SHOT_DIR, if set, receives a screenshot of
 // every chart at every width.
 import { test, after, before } from 'node:test';
