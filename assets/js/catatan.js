@@ -12,5 +12,4 @@
     items.forEach(function (li) { li.hidden = !show[li.getAttribute('data-severity')]; });
   }
   box.querySelectorAll('input').forEach(function (i) { i.addEventListener('change', apply); });
-  box.hidden = false;
 })();

@@ -35,7 +35,6 @@ function shownLayout(svg, layouts) {
 
 var script = document.currentScript;
 var libURL = script ? script.getAttribute('data-echarts') : null;
-document.querySelectorAll('.chart .chart-actions').forEach(function (p) { p.hidden = false; });
 document.addEventListener('click', function (e) {
   var btn = e.target.closest ? e.target.closest('.chart-interactive') : null;
   if (!btn) { return; }

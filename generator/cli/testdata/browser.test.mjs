@@ -106,6 +106,8 @@ if (!GENERIC) test('without JavaScript, charts and their tables are shown', asyn
     }
     assert.ok(await page.locator('.chart-actions').first().isHidden(), 'the interactive button needs JavaScript: hidden without it');
   }
+  await page.goto(SITE + '/' + R + 'catatan-data/');
+  assert.ok(await page.locator('#saring-tingkat').isHidden(), 'the severity filter needs JavaScript: hidden without it');
   await context.close();
 });
 
@@ -213,16 +215,25 @@ if (!GENERIC) test('at 1366×900 every page: no WCAG 2.1 A/AA violation, no cons
   assertLocal(log);
 });
 
-if (!GENERIC) test('the interactive chart loads ECharts from this site on request, without a console error', async () => {
+if (!GENERIC) test('with JavaScript: the interactive chart loads ECharts from this site on request, the severity filter works, no console error', async () => {
   const context = await browser.newContext();
   const log = watch(context);
   const page = await context.newPage();
   await page.goto(SITE + '/' + R);
   const before = log.requests.filter((u) => u.endsWith('/js/echarts.min.js')).length;
   assert.equal(before, 0, 'ECharts must not load before it is asked for');
+  // shown by CSS when scripts run (no script changes the page on load)
+  assert.ok(await page.locator('#grafik-utama .chart-actions').isVisible(), 'with JavaScript the interactive button is shown');
   await page.click('#grafik-utama .chart-interactive');
   await page.waitForFunction(() => document.querySelector('#grafik-utama .chart-svg')?.getAttribute('_echarts_instance_'), null, { timeout: 15000 });
   assert.ok(log.requests.some((u) => u.endsWith('/js/echarts.min.js')), 'ECharts was loaded on request');
+  // the severity filter of the data notes works with JavaScript
+  await page.goto(SITE + '/' + R + 'catatan-data/');
+  assert.ok(await page.locator('#saring-tingkat').isVisible(), 'with JavaScript the severity filter is shown');
+  const shown = () => page.locator('.finding-list li[data-severity]:visible').count();
+  const all = await shown();
+  await page.locator('#saring-tingkat input').first().uncheck();
+  assert.ok(await shown() < all, 'unticking a severity hides its findings');
   await context.close();
   assertLocal(log);
 });
