@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lighthouse (npm, pinned 12.2.3) in mobile mode on every page type of the
 # seed site, in Debian's Chromium. Prints the four scores, LCP, TBT and the
-# bytes transferred. A benchmark, not a test: it asserts nothing.
+# bytes transferred (the median of RUNS runs, default 3, with the range).
+# A benchmark, not a test: it asserts nothing.
 # Aim: 100 in all four categories everywhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,27 +43,39 @@ r=dinas-sosial-sidoarjo/2021
 pages=("" "glosarium/" "$r/" "$r/profil/" "$r/rencana/" "$r/capaian/" "$r/program/" "$r/program/penunjang/"
        "$r/program/penunjang/administrasi-umum/kunjungan-tamu/" "$r/anggaran/" "$r/efisiensi/" "$r/analisis/"
        "$r/catatan-data/" "$r/metodologi/" "$r/data-terbuka/" "$r/ringkasan-dprd/" "cari/?q=permakanan")
+# RUNS runs of each page (default 3): on a small shared machine one page's
+# performance score moves by up to 20 points between runs, so the table
+# gives the median and the range.
+runs=${RUNS:-3}
 for p in "${pages[@]}"; do
   name=$(echo "${p:-beranda}" | tr '/' '_')
-  CHROME_PATH=${CHROMIUM:-/usr/bin/chromium} node_modules/.bin/lighthouse "http://127.0.0.1:$port/$p" \
-    --quiet --output=json --output-path="$out/$name.json" \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
-    || echo "lighthouse failed on /$p" >&2
+  for i in $(seq 1 "$runs"); do
+    CHROME_PATH=${CHROMIUM:-/usr/bin/chromium} node_modules/.bin/lighthouse "http://127.0.0.1:$port/$p" \
+      --quiet --output=json --output-path="$out/$name.$i.json" \
+      --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
+      || echo "lighthouse failed on /$p" >&2
+  done
 done
-node - "$out" "${pages[@]}" <<'JS'
+node - "$out" "$runs" "${pages[@]}" <<'JS'
 const fs = require('fs');
-const [dir, ...pages] = process.argv.slice(2);
+const [dir, runs, ...pages] = process.argv.slice(2);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+// one figure: the median, and the range when the runs differ
+const fig = (xs) => { if (!xs.length) return 'gagal'; const m = median(xs), lo = Math.min(...xs), hi = Math.max(...xs);
+  return lo === hi ? String(m) : `${m} (${lo}–${hi})`; };
 const rows = [['halaman', 'perf', 'a11y', 'praktik', 'SEO', 'LCP ms', 'TBT ms', 'byte']];
 for (const p of pages) {
   const name = (p || 'beranda').replaceAll('/', '_');
-  let r;
-  try { r = JSON.parse(fs.readFileSync(`${dir}/${name}.json`, 'utf8')); } catch { rows.push(['/' + p, 'gagal']); continue; }
-  const c = r.categories, a = r.audits;
-  const s = (k) => c[k] ? Math.round(c[k].score * 100) : '–';
-  rows.push(['/' + p, s('performance'), s('accessibility'), s('best-practices'), s('seo'),
-    Math.round(a['largest-contentful-paint'].numericValue), Math.round(a['total-blocking-time'].numericValue),
-    a['total-byte-weight'].numericValue]);
+  const reports = [];
+  for (let i = 1; i <= Number(runs); i++) {
+    try { reports.push(JSON.parse(fs.readFileSync(`${dir}/${name}.${i}.json`, 'utf8'))); } catch { /* counted as missing */ }
+  }
+  const cat = (k) => reports.filter((r) => r.categories[k]).map((r) => Math.round(r.categories[k].score * 100));
+  const aud = (k) => reports.map((r) => Math.round(r.audits[k].numericValue));
+  rows.push(['/' + p, fig(cat('performance')), fig(cat('accessibility')), fig(cat('best-practices')), fig(cat('seo')),
+    fig(aud('largest-contentful-paint')), fig(aud('total-blocking-time')), fig(aud('total-byte-weight'))]);
 }
+console.log(`median of ${runs} runs per page (range in brackets when the runs differ)`);
 const w = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? '').length)));
 for (const r of rows) console.log(r.map((x, i) => String(x ?? '').padEnd(w[i])).join('  '));
 JS
