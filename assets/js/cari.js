@@ -7,7 +7,7 @@
   var ui = new window.PagefindUI({
     element: '#pencarian',
     bundlePath: box.getAttribute('data-bundle'),
-    showSubResults: true,
+    showSubResults: false,
     showImages: false,
     translations: { placeholder: box.getAttribute('data-placeholder'), zero_results: box.getAttribute('data-zero') },
     // An item page's result names where it sits and its budget (meta

@@ -46,7 +46,15 @@ try {
         ...[...ui.querySelectorAll('.pagefind-ui__result-excerpt *')].filter((e) => e.tagName !== 'MARK').map((e) => e.outerHTML),
       ],
       injected: [...document.querySelectorAll('a[href*="contoh.invalid"], img, [onerror], [style*="fixed"]')].map((e) => e.outerHTML),
-      centerLink: center?.closest('a')?.getAttribute('href') ?? null,
+      // a link over the middle of the screen that leads off the site or is
+      // laid over the page (a result's own title may sit there)
+      centerLink: (() => {
+        const a = center?.closest('a');
+        if (!a) return null;
+        const off = new URL(a.href, location.href).host !== location.host;
+        const over = ['fixed', 'absolute'].includes(getComputedStyle(a).position);
+        return off || over ? a.getAttribute('href') : null;
+      })(),
       results: ui.querySelectorAll('.pagefind-ui__result').length,
     };
   });
