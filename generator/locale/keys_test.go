@@ -11,14 +11,14 @@ import (
 	"github.com/sakip-terbuka/lakip/generator/report"
 )
 
-// keyLiteral is a string literal of Go code shaped like an i18n key of the
-// domain: the keys the report package hands to the view in struct fields
-// (formulas, reasons, statuses, band and band-set labels, page titles),
-// which no call to T names.
+// keyLiteral is a string literal of Go code shaped like an i18n key that no
+// call to T names: the keys the report package hands to the view in struct
+// fields (formulas, reasons, statuses, band and band-set labels, page
+// titles) and the titles and descriptions of the open data (data_…).
 var (
 	// a key named in a call: loc.T("key", …), locale.M("key", …), Msg{Key: "key"}
 	keyCall    = regexp.MustCompile(`(?:\.T\(|locale\.M\(|\bM\(|Key:\s*)"([a-z][a-z0-9_]*)"\s*[,)}]`)
-	keyLiteral = regexp.MustCompile(`"((?:formula|reason|status|band|bandset|other_target|finding|page|irregular|field)_[a-z0-9_]+)"`)
+	keyLiteral = regexp.MustCompile(`"((?:formula|reason|status|band|bandset|other_target|finding|page|irregular|field|data)_[a-z0-9_]+)"`)
 	structTag  = regexp.MustCompile("`[^`]*`")
 )
 
@@ -53,7 +53,7 @@ func TestDomainKeysExist(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, dir := range []string{"report", "view"} {
+	for _, dir := range []string{"report", "view", "opendata"} {
 		files, _ := filepath.Glob(filepath.Join(root, "generator", dir, "*.go"))
 		for _, f := range files {
 			if strings.HasSuffix(f, "_test.go") {
@@ -79,8 +79,14 @@ func TestDomainKeysExist(t *testing.T) {
 		}
 	}
 	keys["bandset_own_lower"] = "report.bandSetLabel"
-	if len(keys) < 40 {
-		t.Fatalf("found only %d keys: the scan is broken", len(keys))
+	openData := 0
+	for k := range keys {
+		if strings.HasPrefix(k, "data_") {
+			openData++
+		}
+	}
+	if len(keys) < 40 || openData < 100 {
+		t.Fatalf("found only %d keys (%d of the open data): the scan is broken", len(keys), openData)
 	}
 	for k, where := range keys {
 		for lang, l := range locs {

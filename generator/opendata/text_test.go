@@ -29,37 +29,6 @@ func testLocales(t *testing.T) []*locale.Locale {
 	return locs
 }
 
-// TestKeysExist: every i18n key this package names is in every language
-// file, so that no title or description of the open data is "[key]",
-// whatever a report holds (the seed may not need every key).
-func TestKeysExist(t *testing.T) {
-	files, _ := filepath.Glob("*.go")
-	keys := map[string]string{}
-	re := regexp.MustCompile(`"(data_[a-z0-9_]+)"`)
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
-			keys[m[1]] = f
-		}
-	}
-	if len(keys) < 100 {
-		t.Fatalf("found only %d keys: the scan is broken", len(keys))
-	}
-	for _, l := range testLocales(t) {
-		for k, f := range keys {
-			if !l.Has(k) {
-				t.Errorf("%s: key %q missing from i18n/%s.toml", f, k, l.Lang)
-			}
-		}
-	}
-}
-
 // seedResources builds the seed's open data as the build does: one view
 // per language, its charts made, the resources and the data package.
 func seedResources(t *testing.T) ([]Resource, map[string]any, []*locale.Locale) {
