@@ -21,6 +21,12 @@ import (
 // bench/region.sh -m N (-mh N with the hints).
 const MetricsEnv = "LAKIP_HUGO_METRICS"
 
+// ProfileEnv names the environment variable that, when set to a file name,
+// makes Hugo write a CPU profile of its build there (Hugo's hidden
+// --profile-cpu flag), to read with go tool pprof:
+// LAKIP_HUGO_PROFILE=/tmp/hugo.prof go run ./generator build.
+const ProfileEnv = "LAKIP_HUGO_PROFILE"
+
 // hugoMu serialises in-process Hugo runs: Hugo keeps some global state.
 var hugoMu sync.Mutex
 
@@ -45,6 +51,9 @@ func Build(root, dest, baseURL string) error {
 		if os.Getenv(MetricsEnv) != "nohints" {
 			args = append(args, "--templateMetricsHints")
 		}
+	}
+	if f := os.Getenv(ProfileEnv); f != "" {
+		args = append(args, "--profile-cpu", f)
 	}
 	// Hugo logs each template error and then returns only "logged N
 	// error(s)": capture what it logs, so that every message is printed.
