@@ -2,15 +2,12 @@ package hugosite
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -195,107 +192,4 @@ func (s *Stage) With(path string, data []byte) *Stage {
 	}
 	c.files[path] = data
 	return c
-}
-
-// stageRoots are the folders of the stage that config.toml mounts. They
-// always exist, so that a watching Hugo keeps watching them.
-var stageRoots = []string{"content", "data", "assets", "static"}
-
-// Sync makes the stage folder hold exactly the recorded files, like Write,
-// but touches only the files that differ and never removes the mounted
-// folders: a watching Hugo server sees just the changes (and rebuilds only
-// what they touch). Data, charts and static files are written before the
-// pages that read them. It returns the slash paths written or removed.
-func (s *Stage) Sync() ([]string, error) {
-	for _, root := range stageRoots {
-		if err := os.MkdirAll(filepath.Join(s.Dir, root), 0o755); err != nil {
-			return nil, err
-		}
-	}
-	paths := make([]string, 0, len(s.files))
-	for p := range s.files {
-		paths = append(paths, p)
-	}
-	sort.Slice(paths, func(i, j int) bool {
-		ci, cj := strings.HasPrefix(paths[i], "content/"), strings.HasPrefix(paths[j], "content/")
-		if ci != cj {
-			return cj
-		}
-		return paths[i] < paths[j]
-	})
-	var changed []string
-	for _, p := range paths {
-		full := filepath.Join(s.Dir, filepath.FromSlash(p))
-		if old, err := os.ReadFile(full); err == nil && bytes.Equal(old, s.files[p]) {
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return changed, err
-		}
-		// write outside the mounts, then rename: Hugo never reads a
-		// half-written file, nor sees the temporary one
-		if err := writeRenamed(filepath.Dir(s.Dir), full, s.files[p]); err != nil {
-			return changed, err
-		}
-		changed = append(changed, p)
-	}
-	var stale, dirs []string
-	err := filepath.WalkDir(s.Dir, func(full string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(s.Dir, full)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if rel != "." {
-				dirs = append(dirs, full)
-			}
-			return nil
-		}
-		if _, ok := s.files[rel]; !ok {
-			stale = append(stale, rel)
-		}
-		return nil
-	})
-	if err != nil {
-		return changed, err
-	}
-	for _, rel := range stale {
-		if err := os.Remove(filepath.Join(s.Dir, filepath.FromSlash(rel))); err != nil {
-			return changed, err
-		}
-		changed = append(changed, rel)
-	}
-	// empty folders left by removed files, deepest first; the mounted
-	// folders stay
-	keep := map[string]bool{}
-	for _, root := range stageRoots {
-		keep[filepath.Join(s.Dir, root)] = true
-	}
-	for i := len(dirs) - 1; i >= 0; i-- {
-		if !keep[dirs[i]] {
-			_ = os.Remove(dirs[i]) // fails, harmlessly, when not empty
-		}
-	}
-	return changed, nil
-}
-
-// writeRenamed writes data to a temporary file in tmpDir and renames it to
-// path.
-func writeRenamed(tmpDir, path string, data []byte) error {
-	f, err := os.CreateTemp(tmpDir, "sync-*")
-	if err != nil {
-		return err
-	}
-	_, werr := f.Write(data)
-	cerr := f.Close()
-	if err := errors.Join(werr, cerr, os.Chmod(f.Name(), 0o644)); err != nil {
-		_ = os.Remove(f.Name())
-		return err
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		_ = os.Remove(f.Name())
-		return err
-	}
-	return nil
 }
