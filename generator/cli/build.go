@@ -401,16 +401,6 @@ func stageOpenData(stage *hugosite.Stage, r *report.Report, views []*view.Report
 	}
 	dir := "static/" + v.URL + "data/"
 	resources := opendata.Build(r, views, locs)
-	type listed struct {
-		Name         string                   `json:"name"`
-		Title        string                   `json:"title"`
-		Description  string                   `json:"description"`
-		Translations map[string]opendata.Text `json:"translations,omitempty"`
-		Section      string                   `json:"section"`
-		Rows         int                      `json:"rows"`
-		Fields       []opendata.Field         `json:"fields"`
-	}
-	var list []listed
 	for _, res := range resources {
 		stage.Add(dir+res.Name+".csv", res.CSV())
 		b, err := res.JSON()
@@ -418,7 +408,6 @@ func stageOpenData(stage *hugosite.Stage, r *report.Report, views []*view.Report
 			return err
 		}
 		stage.Add(dir+res.Name+".json", b)
-		list = append(list, listed{res.Name, res.Title, res.Description, res.Translations, res.Section, len(res.Rows), res.Fields})
 	}
 	// the whole report as a workbook, as staff edit it (export-xlsx)
 	xlsx, err := workbook.Export(r)
@@ -460,7 +449,13 @@ func stageOpenData(stage *hugosite.Stage, r *report.Report, views []*view.Report
 		return err
 	}
 	stage.Add("static/"+v.ZipFile, zipped)
-	return stage.AddJSON(fmt.Sprintf("data/terbuka/%s/%d.json", v.AgencySlug, v.Year), list)
+	// the data dictionary of the Data terbuka page, resolved in each
+	// language
+	dict := map[string][]opendata.DictEntry{}
+	for _, loc := range locs {
+		dict[loc.Lang] = opendata.Dictionary(resources, loc.Lang)
+	}
+	return stage.AddJSON(fmt.Sprintf("data/terbuka/%s/%d.json", v.AgencySlug, v.Year), dict)
 }
 
 // searchIndex runs Pagefind (npm, pinned) over the built site: the index and

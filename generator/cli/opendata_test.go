@@ -492,18 +492,42 @@ func TestDataPackageEnglish(t *testing.T) {
 	if res, _ := pkg["resources"].([]any); len(res) < 25 {
 		t.Fatalf("%d resources", len(res))
 	}
-	// the dictionary: staged beside the pages, read by data-terbuka.html
-	var dict []any
+	// the dictionary: staged beside the pages, read by data-terbuka.html,
+	// resolved in each language (opendata.Dictionary)
+	var dict map[string][]opendata.DictEntry
 	readJSON(t, filepath.Join(filepath.Dir(out), hugosite.StageDir, "gen", "data", "terbuka", "dinas-sosial-sidoarjo", "2021.json"), &dict)
-	if len(dict) < 25 {
-		t.Fatalf("dictionary of %d tables", len(dict))
+	id, en := dict["id"], dict["en"]
+	if len(id) < 25 || len(en) != len(id) {
+		t.Fatalf("dictionary of %d tables in Indonesian, %d in English", len(id), len(en))
 	}
-	for _, x := range dict {
-		m := x.(map[string]any)
-		for _, p := range translationProblems("dictionary "+fmt.Sprint(m["name"]), m, "en") {
+	for i, e := range en {
+		for _, p := range dictProblems("dictionary "+e.Name, id[i].DictText, e.DictText) {
 			t.Error(p)
 		}
+		if len(e.Fields) != len(id[i].Fields) {
+			t.Fatalf("dictionary %s: %d columns in English, %d in Indonesian", e.Name, len(e.Fields), len(id[i].Fields))
+		}
+		for j, f := range e.Fields {
+			for _, p := range dictProblems("dictionary "+e.Name+"/"+f.Name, id[i].Fields[j].DictText, f.DictText) {
+				t.Error(p)
+			}
+		}
 	}
+}
+
+// dictProblems checks one text of the English data dictionary against the
+// Indonesian: a title, and a description wherever the Indonesian has one,
+// both translated (not marked Indonesian, not a missing string, not the
+// Indonesian text again).
+func dictProblems(where string, id, en opendata.DictText) []string {
+	var problems []string
+	if en.Title == "" || en.TitleLang != "" || missingString.MatchString(en.Title) {
+		problems = append(problems, fmt.Sprintf("%s: title %q (lang %q)", where, en.Title, en.TitleLang))
+	}
+	if id.Description != "" && (en.Description == "" || en.DescriptionLang != "" || missingString.MatchString(en.Description) || en.Description == id.Description) {
+		problems = append(problems, fmt.Sprintf("%s: description %q (lang %q), Indonesian %q", where, en.Description, en.DescriptionLang, id.Description))
+	}
+	return problems
 }
 
 // TestDataPackageEnglishCanFail: the check of TestDataPackageEnglish finds
