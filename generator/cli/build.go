@@ -449,13 +449,18 @@ func stageOpenData(stage *hugosite.Stage, r *report.Report, views []*view.Report
 		return err
 	}
 	stage.Add("static/"+v.ZipFile, zipped)
-	// the data dictionary of the Data terbuka page, resolved in each
-	// language
+	// for the templates: the data dictionary of the Data terbuka page,
+	// resolved in each language, and the names of the exported tables (a
+	// link to a table's files checks its name there)
 	dict := map[string][]opendata.DictEntry{}
+	names := map[string]bool{}
 	for _, loc := range locs {
 		dict[loc.Lang] = opendata.Dictionary(resources, loc.Lang)
 	}
-	return stage.AddJSON(fmt.Sprintf("data/terbuka/%s/%d.json", v.AgencySlug, v.Year), dict)
+	for _, res := range resources {
+		names[res.Name] = true
+	}
+	return stage.AddJSON(fmt.Sprintf("data/terbuka/%s/%d.json", v.AgencySlug, v.Year), map[string]any{"dictionary": dict, "names": names})
 }
 
 // searchIndex runs Pagefind (npm, pinned) over the built site: the index and

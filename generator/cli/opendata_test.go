@@ -494,9 +494,11 @@ func TestDataPackageEnglish(t *testing.T) {
 	}
 	// the dictionary: staged beside the pages, read by data-terbuka.html,
 	// resolved in each language (opendata.Dictionary)
-	var dict map[string][]opendata.DictEntry
-	readJSON(t, filepath.Join(filepath.Dir(out), hugosite.StageDir, "gen", "data", "terbuka", "dinas-sosial-sidoarjo", "2021.json"), &dict)
-	id, en := dict["id"], dict["en"]
+	var staged struct {
+		Dictionary map[string][]opendata.DictEntry
+	}
+	readJSON(t, filepath.Join(filepath.Dir(out), hugosite.StageDir, "gen", "data", "terbuka", "dinas-sosial-sidoarjo", "2021.json"), &staged)
+	id, en := staged.Dictionary["id"], staged.Dictionary["en"]
 	if len(id) < 25 || len(en) != len(id) {
 		t.Fatalf("dictionary of %d tables in Indonesian, %d in English", len(id), len(en))
 	}
