@@ -13,10 +13,12 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -229,6 +231,7 @@ func stageSite(ctx context.Context, o buildOptions, st *buildStats) (*hugosite.S
 
 	t2 := time.Now() // writing pages counts towards Hugo (build adds Hugo's run)
 	defer func() { st.Hugo = time.Since(t2) }()
+	var jobs []openDataJob
 	for _, v := range views {
 		if !o.renders(v.AgencySlug) {
 			for _, p := range hugosite.ReportPages(v) {
@@ -252,10 +255,11 @@ func stageSite(ctx context.Context, o buildOptions, st *buildStats) (*hugosite.S
 			return nil, site, err
 		}
 		if v.Lang == locale.Default {
-			if err := stageOpenData(stage, reportByKey[v.Key], reportViews(views, v.Key), locs, lic); err != nil {
-				return nil, site, err
-			}
+			jobs = append(jobs, openDataJob{reportByKey[v.Key], reportViews(views, v.Key), v})
 		}
+	}
+	if err := stageAllOpenData(stage, jobs, locs, lic); err != nil {
+		return nil, site, err
 	}
 	for slug, name := range agencies {
 		for _, loc := range locs {
@@ -380,6 +384,46 @@ func reportViews(views []*view.Report, key string) []*view.Report {
 		}
 	}
 	return out
+}
+
+// openDataJob is one report whose open data stageAllOpenData writes: the
+// report, its views in every language, the view in the default language.
+type openDataJob struct {
+	report *report.Report
+	views  []*view.Report
+	view   *view.Report
+}
+
+// stageAllOpenData writes the open data of every job's report, on every
+// core: each report's tables, workbook and ZIP are built into a stage of
+// their own (with the report's source document, which the ZIP holds), then
+// recorded in stage. The first error, in the jobs' order, is returned.
+func stageAllOpenData(stage *hugosite.Stage, jobs []openDataJob, locs []*locale.Locale, lic opendata.License) error {
+	subs := make([]*hugosite.Stage, len(jobs))
+	errs := make([]error, len(jobs))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		subs[i] = hugosite.NewStage("")
+		if src := j.view.SourceFile; src != "" {
+			subs[i].Add("static/"+src, stage.Bytes("static/"+src))
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			errs[i] = stageOpenData(subs[i], j.report, j.views, locs, lic)
+		}()
+	}
+	wg.Wait()
+	for i := range jobs {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		stage.AddAll(subs[i])
+	}
+	return nil
 }
 
 // stageOpenData writes the report's open data, once per report: one CSV and

@@ -49,6 +49,13 @@ func NewStage(dir string) *Stage { return &Stage{Dir: dir, files: map[string][]b
 // Add records a file to write, by slash path below the stage.
 func (s *Stage) Add(path string, data []byte) { s.files[path] = data }
 
+// AddAll records every file of another stage.
+func (s *Stage) AddAll(o *Stage) {
+	for p, b := range o.files {
+		s.files[p] = b
+	}
+}
+
 // Bytes returns a recorded file, nil if none.
 func (s *Stage) Bytes(path string) []byte { return s.files[path] }
 

@@ -108,7 +108,15 @@ if (!GENERIC) test('without JavaScript, charts and their tables are shown', asyn
   }
   await page.goto(SITE + '/' + R + 'catatan-data/');
   assert.ok(await page.locator('#saring-tingkat').isHidden(), 'the severity filter needs JavaScript: hidden without it');
-  await context.close();
+  // the data dictionary: one closed table per dataset, opened by the link
+  // to it in the list of downloads (the browser opens a <details> that
+  // holds the target of a link)
+  await page.goto(SITE + '/' + R + 'data-terbuka/');
+  const first = page.locator('details.dictionary').first();
+  const id = await first.locator('section[id^="kamus-"]').getAttribute('id');
+  assert.ok(await first.locator('table').isHidden(), 'the data dictionary starts closed');
+  await page.click(`a[href="#${id}"]`);
+  assert.ok(await first.locator('table').isVisible(), `the link to #${id} opens its table`);
 });
 
 if (!GENERIC) test('keyboard: every main-menu link is reachable with Tab, with a visible focus', async () => {
