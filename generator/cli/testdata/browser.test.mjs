@@ -380,6 +380,12 @@ if (!GENERIC) test('search: the header form finds the Penyediaan Permakanan page
     'no Penyediaan Permakanan page in ' + JSON.stringify(results));
   const filters = await page.$$eval('.pagefind-ui__filter-name', (els) => els.map((e) => e.textContent.trim().toLowerCase()));
   for (const f of ['tahun', 'program']) assert.ok(filters.some((x) => x.startsWith(f)), `no ${f} filter in ${filters}`);
+  // the excerpts keep a label apart from its value: Pagefind reads <dt>
+  // and <dd> as inline text (pagefind#736), which once gave "KodeLaporan
+  // tidak …", "AnggaranRp. 14.937.120"
+  const excerpts = await page.$$eval('.pagefind-ui__result-excerpt', (els) => els.map((e) => e.textContent));
+  assert.ok(excerpts.length > 0, 'no excerpt');
+  for (const x of excerpts) assert.doesNotMatch(x, /[a-z](Rp|[A-Z][a-z])|[a-z]{3}[0-9]/, 'words run together in an excerpt');
   await context.close();
   assertLocal(log);
 });
