@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -76,7 +75,6 @@ type buildStats struct {
 // was unless the whole build succeeds.
 func build(ctx context.Context, o buildOptions) (buildStats, error) {
 	var st buildStats
-	softMemoryLimit()
 	if err := ensureNodeModules(ctx, o.Root, o.Log, false); err != nil {
 		return st, err
 	}
@@ -302,18 +300,6 @@ func loadLocales(root string) ([]*locale.Locale, error) {
 		locs = append(locs, loc)
 	}
 	return locs, nil
-}
-
-// buildMemoryLimit is the Go heap size above which the garbage collector
-// works harder instead of letting the heap double: a whole region (200
-// reports) holds about 1 GB live in Hugo, which would otherwise grow to
-// 2 GB. GOMEMLIMIT, when set, takes precedence.
-const buildMemoryLimit = 1280 << 20
-
-func softMemoryLimit() {
-	if os.Getenv("GOMEMLIMIT") == "" && debug.SetMemoryLimit(-1) > buildMemoryLimit {
-		debug.SetMemoryLimit(buildMemoryLimit)
-	}
 }
 
 // stageSource copies the report's source text, so that readers can check
