@@ -103,8 +103,8 @@ var stageRoots = []string{"content", "data", "assets", "static"}
 // Sync makes the stage folder hold exactly the recorded files, touching
 // only the files that differ and never removing the mounted folders: a
 // warm build writes little, and a watching Hugo server sees just the
-// changes (and rebuilds only what they touch). Data, charts and static files are written before the
-// pages that read them. It returns the slash paths written or removed.
+// changes (and rebuilds only what they touch). Data, charts and static
+// files are written before the pages that read them. It returns the slash paths written or removed.
 func (s *Stage) Sync() ([]string, error) {
 	for _, root := range stageRoots {
 		if err := os.MkdirAll(filepath.Join(s.Dir, root), 0o755); err != nil {
