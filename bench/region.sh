@@ -14,6 +14,11 @@
 #                              # input and output, which inflates each
 #                              # template's time 10-40 times
 #   REGION_DIR=/tmp/r50 bench/region.sh 50   # keep the generated project
+#   bench/region.sh 200 -bagian 50   # options after N go to build (here: in
+#                              # parts of 50 reports, one Hugo process each)
+# Peak memory is given twice: the largest single process (GNU time's
+# maximum resident set) and the whole process tree at once (the generator,
+# a part's Hugo, Node rendering charts, Pagefind), sampled every second.
 set -euo pipefail
 metrics=""
 case "${1:-}" in
@@ -21,6 +26,8 @@ case "${1:-}" in
   -mh) metrics=1; shift ;;
 esac
 n="${1:-50}"
+shift || true
+buildargs=("$@")
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # REGION_DIR=/tmp/r50 keeps the generated project there (to profile it)
 if [ -n "${REGION_DIR:-}" ]; then
@@ -61,11 +68,20 @@ secs() {
 run() {
   local env=()
   [ -n "$2" ] && env=(LAKIP_HUGO_METRICS="$2")
-  env "${env[@]}" /usr/bin/time -f '%e %M' -o "$tmp/time" "$tmp/generator-bin" build -root "$tmp" -out "$tmp/public" >"$tmp/log" 2>&1 || { cat "$tmp/log"; exit 1; }
+  env "${env[@]}" /usr/bin/time -f '%e %M' -o "$tmp/time" "$tmp/generator-bin" build -root "$tmp" -out "$tmp/public" "${buildargs[@]}" >"$tmp/log" 2>&1 &
+  local pid=$! peak=0 kbs
+  # the summed resident memory of every process below this run, each second
+  while kill -0 "$pid" 2>/dev/null; do
+    kbs=$(ps -eo pid=,ppid=,rss= | awk -v root="$pid" '{ parent[$1] = $2; rss[$1] = $3 }
+      END { for (p in parent) { q = p; while (q in parent && q != root && q > 1) q = parent[q]; if (q == root) sum += rss[p] } print sum + 0 }')
+    [ "$kbs" -gt "$peak" ] && peak=$kbs
+    sleep 1
+  done
+  wait "$pid" || { cat "$tmp/log"; exit 1; }
   read -r wall kb <"$tmp/time"
   pages=$(find "$tmp/public" -name '*.html' | wc -l)
   split=$(grep -o '(data .*)' "$tmp/log")
-  echo "$1: $n laporan, $pages halaman HTML; waktu $wall s, memori puncak $((kb / 1024)) MB; $split"
+  echo "$1: $n laporan, $pages halaman HTML; waktu $wall s, memori puncak $((kb / 1024)) MB satu proses, $((peak / 1024)) MB semua proses; $split"
   read -r d c h p < <(echo "$split" | sed -E 's/^\(data ([^,]+), grafik ([^,]+), Hugo ([^,]+), Pagefind ([^)]+)\)$/\1 \2 \3 \4/')
   awk -v w="$wall" -v n="$n" -v d="$(secs "$d")" -v c="$(secs "$c")" -v h="$(secs "$h")" -v p="$(secs "$p")" \
     'BEGIN { printf "    per laporan: %.3f s (data %.3f, grafik %.3f, Hugo %.3f, Pagefind %.3f s)\n", w / n, d / n, c / n, h / n, p / n }'

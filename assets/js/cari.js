@@ -7,6 +7,8 @@
   var ui = new window.PagefindUI({
     element: '#pencarian',
     bundlePath: box.getAttribute('data-bundle'),
+    // a site built in parts: the other parts' indexes, searched as one
+    mergeIndex: (box.getAttribute('data-merge') || '').split(' ').filter(Boolean).map(function (b) { return { bundlePath: b }; }),
     showSubResults: false,
     showImages: false,
     translations: { placeholder: box.getAttribute('data-placeholder'), zero_results: box.getAttribute('data-zero') },

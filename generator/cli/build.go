@@ -47,10 +47,23 @@ type buildOptions struct {
 	// staged as summaries and their pages as links only. No search index:
 	// `merge` joins the shards and indexes the whole site once.
 	Agencies []string
+	// PartSize, when above zero, builds a site of more reports than that
+	// in parts of at most PartSize reports, one after another, each by its
+	// own Hugo run (build -bagian N): memory stays that of one part, the
+	// site is the same as built in one go.
+	PartSize int
+	// part is set on the options of one part of a build in parts: the
+	// shared part renders no report (every report's pages are links for
+	// the home page, feed and sitemap), a report part stages nothing of
+	// the agencies outside it.
+	part partKind
 }
 
 // renders tells whether the build renders this agency's pages.
 func (o buildOptions) renders(slug string) bool {
+	if o.part == sharedPart {
+		return false
+	}
 	if len(o.Agencies) == 0 {
 		return true
 	}
@@ -90,7 +103,7 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 		return st, err
 	}
 	hugosite.RemoveStale(o.Out)
-	stage, site, err := stageSite(ctx, o, &st)
+	ls, err := loadSite(o, &st)
 	var problems tomldata.Problems
 	if errors.As(err, &problems) {
 		fmt.Fprintf(o.Log, "GALAT DATA (%d) — situs tidak dibangun, hasil sebelumnya tetap:\n\n%s\n\n", len(problems), problems.Error())
@@ -98,36 +111,33 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 	} else if err != nil {
 		return st, err
 	}
-	t2 := time.Now()
-	// only the files that changed since the last build are written (on a
-	// warm rebuild of 20 reports 0,45 s instead of 2,7 s to remove and
-	// write the whole stage again); a stage Sync cannot mend (a folder
-	// where a file now goes) is written again from nothing
-	if _, err := stage.Sync(); err != nil {
-		if err := os.RemoveAll(stage.Dir); err != nil {
-			return st, err
-		}
-		if _, err := stage.Sync(); err != nil {
-			return st, err
-		}
+	parts := splitParts(ls.reports, o)
+	if len(parts) == 0 {
+		// one part: the previous build's parts, if any, are not needed
+		_ = os.RemoveAll(filepath.Join(o.Root, hugosite.StageDir, hugosite.PartsDir))
+	} else {
+		ls.dropViews() // each part views its own reports
 	}
 	tmp, err := hugosite.NewOutput(o.Out)
 	if err != nil {
 		return st, err
 	}
-	if err := hugosite.Build(o.Root, tmp, o.BaseURL); err != nil {
+	site, err := buildInto(ctx, o, ls, parts, tmp, &st)
+	if err != nil {
 		_ = os.RemoveAll(tmp)
 		return st, err
 	}
-	st.Hugo += time.Since(t2)
 	t3 := time.Now()
+	search := st.Search
 	if len(o.Agencies) > 0 {
 		// a shard: the search index is built over the merged site (merge)
+	} else if len(parts) > 0 {
+		// indexed part by part (buildInto)
 	} else if err := searchIndex(ctx, o.Root, tmp); err != nil {
 		_ = os.RemoveAll(tmp)
 		return st, err
 	}
-	st.Search = time.Since(t3)
+	st.Search = search + time.Since(t3)
 	if !o.Force {
 		if err := compareWithPublished(o.Out, tmp); err != nil {
 			_ = os.RemoveAll(tmp)
@@ -142,69 +152,173 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 	return st, nil
 }
 
-// stagedSite counts what stageSite staged, for the build's summary line.
-type stagedSite struct {
-	reports, charts int
+// buildInto stages the site and runs Hugo into tmp: in one go, or, when
+// parts are given (build -bagian N), part after part, each part's pages
+// built by its own Hugo run from its own stage and moved into tmp, so that
+// the build holds one part's reports in memory at a time.
+func buildInto(ctx context.Context, o buildOptions, ls *loadedSite, parts [][]string, tmp string, st *buildStats) (stagedSite, error) {
+	if len(parts) == 0 {
+		stage, site, err := stageLoaded(ctx, o, ls, filepath.Join(o.Root, hugosite.StageDir, "gen"), st)
+		if err != nil {
+			return site, err
+		}
+		t := time.Now()
+		defer func() { st.Hugo += time.Since(t) }()
+		if err := syncStage(stage); err != nil {
+			return site, err
+		}
+		return site, hugosite.Build(o.Root, tmp, o.BaseURL)
+	}
+	return buildParts(ctx, o, ls, parts, tmp, st)
 }
+
+// syncStage writes the files of the stage that changed since the last
+// build (on a warm rebuild of 20 reports 0,45 s instead of 2,7 s to remove
+// and write the whole stage again); a stage Sync cannot mend (a folder
+// where a file now goes) is written again from nothing.
+func syncStage(stage *hugosite.Stage) error {
+	if _, err := stage.Sync(); err != nil {
+		if err := os.RemoveAll(stage.Dir); err != nil {
+			return err
+		}
+		if _, err := stage.Sync(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// loadedSite is data/ loaded, audited and viewed in every language, once
+// per build: a build split into parts stages every part from it.
+type loadedSite struct {
+	reports  []*report.Report
+	findings [][]report.Finding // each report's, in the order of reports
+	locs     []*locale.Locale
+	lic      opendata.License
+	agencies map[string]string // slug → name
+	// briefs: every report in every language (report by report, languages
+	// in the order of locs), what a build that does not render the report
+	// stages of it
+	briefs []reportBrief
+	// views: the full view of each brief, kept for a build in one go; a
+	// build in parts drops them (dropViews) and views each part's reports
+	// again when it stages them, so as not to hold every report's view
+	views []*view.Report
+}
+
+// reportBrief is what the pages of other reports need of a report in one
+// language: its pages (as links) and its summary.
+type reportBrief struct {
+	agency   string
+	pages    []hugosite.Page
+	dataPath string
+	summary  hugosite.Summary
+}
+
+// view is the full view of brief i.
+func (ls *loadedSite) view(i int) *view.Report {
+	if ls.views != nil {
+		return ls.views[i]
+	}
+	n := len(ls.locs)
+	return view.Build(ls.reports[i/n], ls.findings[i/n], ls.locs[i%n])
+}
+
+// dropViews frees the full views: a build in parts views each part's
+// reports when it stages them.
+func (ls *loadedSite) dropViews() { ls.views = nil }
 
 // stageSite loads data/ and records in a stage (not yet written) everything
 // Hugo needs besides the hand-written files: generated pages, report data,
 // open data, rendered charts. Bad data comes back as tomldata.Problems.
 // build writes the stage and runs Hugo; serve syncs it under Hugo's server.
 func stageSite(ctx context.Context, o buildOptions, st *buildStats) (*hugosite.Stage, stagedSite, error) {
-	var site stagedSite
+	ls, err := loadSite(o, st)
+	if err != nil {
+		return nil, stagedSite{}, err
+	}
+	return stageLoaded(ctx, o, ls, filepath.Join(o.Root, hugosite.StageDir, "gen"), st)
+}
+
+// loadSite loads, audits and views every report of data/ in every
+// language the site is published in.
+func loadSite(o buildOptions, st *buildStats) (*loadedSite, error) {
 	t0 := time.Now()
+	defer func() { st.Load += time.Since(t0) }()
 	reports, err := loadData(o.Root)
 	if err != nil {
-		return nil, site, err
+		return nil, err
 	}
 	for _, a := range o.Agencies {
 		if !slices.ContainsFunc(reports, func(r *report.Report) bool { return r.Agency.Slug == a }) {
-			return nil, site, fmt.Errorf("%w: -instansi %s: tidak ada laporan instansi itu di %s", errUsage, a, dataDir(o.Root))
+			return nil, fmt.Errorf("%w: -instansi %s: tidak ada laporan instansi itu di %s", errUsage, a, dataDir(o.Root))
 		}
 	}
 	if len(reports) == 0 && !o.Force {
-		return nil, site, fmt.Errorf("tidak ada laporan di %s: situs tidak diganti dengan situs kosong (pakai -force bila memang disengaja)", dataDir(o.Root))
+		return nil, fmt.Errorf("tidak ada laporan di %s: situs tidak diganti dengan situs kosong (pakai -force bila memang disengaja)", dataDir(o.Root))
 	}
-	lic, err := siteLicense(o.Root)
-	if err != nil {
-		return nil, site, err
+	ls := &loadedSite{reports: reports, agencies: map[string]string{}}
+	if ls.lic, err = siteLicense(o.Root); err != nil {
+		return nil, err
 	}
-	locs, err := loadLocales(o.Root)
-	if err != nil {
-		return nil, site, err
+	if ls.locs, err = loadLocales(o.Root); err != nil {
+		return nil, err
 	}
-	stage := hugosite.NewStage(filepath.Join(o.Root, hugosite.StageDir, "gen"))
-	var specs []echarts.Spec
-	views := make([]*view.Report, 0, len(reports)*len(locs))
-	agencies := map[string]string{}
-	reportByKey := map[string]*report.Report{}
+	ls.views = make([]*view.Report, 0, len(reports)*len(ls.locs))
 	for _, r := range reports {
 		findings := r.Audit()
-		agencies[r.Agency.Slug] = r.Agency.Name
+		ls.findings = append(ls.findings, findings)
+		ls.agencies[r.Agency.Slug] = r.Agency.Name
 		// one view per language: the interface text and the figures the
 		// site computes are written in it; the data stays as published
-		for _, loc := range locs {
+		for _, loc := range ls.locs {
 			v := view.Build(r, findings, loc)
+			ls.views = append(ls.views, v)
+			ls.briefs = append(ls.briefs, reportBrief{agency: v.AgencySlug, pages: hugosite.ReportPages(v), dataPath: hugosite.ReportDataPath(v), summary: hugosite.ReportSummary(v)})
+		}
+	}
+	for _, loc := range ls.locs {
+		if err := loc.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return ls, nil
+}
+
+// stageLoaded records in a stage in dir what Hugo needs to build the
+// reports o renders (every report, or the agencies of one shard or part);
+// the other reports are staged as summaries and their pages as links only.
+func stageLoaded(ctx context.Context, o buildOptions, ls *loadedSite, dir string, st *buildStats) (*hugosite.Stage, stagedSite, error) {
+	var site stagedSite
+	stage := hugosite.NewStage(dir)
+	locByLang := map[string]*locale.Locale{}
+	for _, loc := range ls.locs {
+		locByLang[loc.Lang] = loc
+	}
+	// the reports this build renders, in full, in every language
+	var views []*view.Report
+	reportOf := map[*view.Report]*report.Report{}
+	for i, b := range ls.briefs {
+		if o.renders(b.agency) {
+			v := ls.view(i)
 			views = append(views, v)
-			reportByKey[v.Key] = r
-			if !o.renders(r.Agency.Slug) {
-				continue // another shard's report: summary and links only
-			}
-			specs = append(specs, echarts.Build(v, loc)...)
-			if loc.Lang == locale.Default {
-				if err := stageSource(stage, o.Root, r, v); err != nil {
-					return nil, site, err
-				}
+			reportOf[v] = ls.reports[i/len(ls.locs)]
+		}
+	}
+	var specs []echarts.Spec
+	for _, v := range views {
+		specs = append(specs, echarts.Build(v, locByLang[v.Lang])...)
+		if v.Lang == locale.Default {
+			if err := stageSource(stage, o.Root, reportOf[v], v); err != nil {
+				return nil, site, err
 			}
 		}
 	}
-	for _, loc := range locs {
+	for _, loc := range ls.locs {
 		if err := loc.Err(); err != nil {
 			return nil, site, err
 		}
 	}
-	st.Load = time.Since(t0)
 
 	t1 := time.Now()
 	svgs, err := echarts.Render(ctx, o.Root, filepath.Join(o.Root, hugosite.StageDir, "cache", "charts"), specs)
@@ -225,24 +339,26 @@ func stageSite(ctx context.Context, o buildOptions, st *buildStats) (*hugosite.S
 			return nil, site, err
 		}
 	}
-	st.Charts = time.Since(t1)
+	st.Charts += time.Since(t1)
 
 	t2 := time.Now() // writing pages counts towards Hugo (build adds Hugo's run)
-	defer func() { st.Hugo = time.Since(t2) }()
-	var jobs []openDataJob
-	for _, v := range views {
-		if !o.renders(v.AgencySlug) {
-			for _, p := range hugosite.ReportPages(v) {
-				p.LinkOnly = true
-				if err := stage.AddPage(p); err != nil {
-					return nil, site, err
-				}
-			}
-			if err := stage.AddJSON(hugosite.ReportDataPath(v), hugosite.ReportSummary(v)); err != nil {
+	defer func() { st.Hugo += time.Since(t2) }()
+	for _, b := range ls.briefs {
+		if o.renders(b.agency) || o.part == reportsPart {
+			continue // rendered below; or a report part: the shared part links the others
+		}
+		for _, p := range b.pages {
+			p.LinkOnly = true
+			if err := stage.AddPage(p); err != nil {
 				return nil, site, err
 			}
-			continue
 		}
+		if err := stage.AddJSON(b.dataPath, b.summary); err != nil {
+			return nil, site, err
+		}
+	}
+	var jobs []openDataJob
+	for _, v := range views {
 		for _, p := range hugosite.ReportPages(v) {
 			if err := stage.AddPage(p); err != nil {
 				return nil, site, err
@@ -253,14 +369,17 @@ func stageSite(ctx context.Context, o buildOptions, st *buildStats) (*hugosite.S
 			return nil, site, err
 		}
 		if v.Lang == locale.Default {
-			jobs = append(jobs, openDataJob{reportByKey[v.Key], reportViews(views, v.Key), v})
+			jobs = append(jobs, openDataJob{reportOf[v], reportViews(views, v.Key), v})
 		}
 	}
-	if err := stageAllOpenData(stage, jobs, locs, lic); err != nil {
+	if err := stageAllOpenData(stage, jobs, ls.locs, ls.lic); err != nil {
 		return nil, site, err
 	}
-	for slug, name := range agencies {
-		for _, loc := range locs {
+	for slug, name := range ls.agencies {
+		if !o.renders(slug) && o.part == reportsPart {
+			continue
+		}
+		for _, loc := range ls.locs {
 			p := hugosite.AgencyPage(slug, name, loc.Lang)
 			p.LinkOnly = !o.renders(slug)
 			if err := stage.AddPage(p); err != nil {
@@ -273,7 +392,7 @@ func stageSite(ctx context.Context, o buildOptions, st *buildStats) (*hugosite.S
 		return nil, site, fmt.Errorf("pustaka ECharts tidak ditemukan (jalankan npm ci): %w", err)
 	}
 	stage.Add("static/js/echarts.min.js", lib)
-	site.reports, site.charts = len(reports), len(specs)
+	site.reports, site.charts = len(ls.reports), len(specs)
 	return stage, site, nil
 }
 
@@ -496,7 +615,12 @@ func stageOpenData(stage *hugosite.Stage, r *report.Report, views []*view.Report
 // searchIndex runs Pagefind (npm, pinned) over the built site: the index and
 // the search UI land in pagefind/ beside the pages.
 func searchIndex(ctx context.Context, root, site string) error {
-	cmd := exec.CommandContext(ctx, filepath.Join(root, "node_modules", ".bin", "pagefind"), "--site", site, "--silent")
+	return runPagefind(ctx, root, site)
+}
+
+// runPagefind runs Pagefind over site with the extra arguments given.
+func runPagefind(ctx context.Context, root, site string, args ...string) error {
+	cmd := exec.CommandContext(ctx, filepath.Join(root, "node_modules", ".bin", "pagefind"), append([]string{"--site", site, "--silent"}, args...)...)
 	cmd.Dir = root
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out

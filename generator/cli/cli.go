@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+
+	"github.com/sakip-terbuka/lakip/generator/hugosite"
 )
 
 const usage = `Pemakaian: go run ./generator <perintah> [opsi]
@@ -46,6 +48,9 @@ Opsi umum:
   -instansi A,B  build satu bagian situs: hanya halaman instansi A dan B (folder di data/), ditambah
                  halaman bersama (beranda, umpan, peta situs, glosarium, cari) yang sama di setiap
                  bagian; tanpa indeks pencarian (dibangun oleh merge). Lihat README, "Satu wilayah"
+  -bagian N      build situs besar per bagian berisi paling banyak N laporan (instansi utuh), satu
+                 bagian demi satu bagian, lalu digabung dengan satu indeks pencarian: memori sebatas
+                 satu bagian, situsnya sama dengan build sekaligus (mis. -bagian 50)
   -report INSTANSI/TAHUN  laporan untuk export-xlsx / import-xlsx / import-sipd, mis. dinas-kesehatan/2023
   -o BERKAS      buku kerja yang ditulis export-xlsx
   -format teks|github  keluaran check: teks (bawaan), atau github: setiap galat data sebagai
@@ -89,6 +94,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	reportArg := fs.String("report", "", "laporan <instansi>/<tahun> (export-xlsx, import-xlsx, import-sipd)")
 	xlsxOut := fs.String("o", "", "buku kerja yang ditulis export-xlsx")
 	agencies := fs.String("instansi", "", "build: hanya instansi ini (a,b), satu bagian situs bertingkat")
+	partSize := fs.Int("bagian", 0, "build: bangun per bagian berisi paling banyak N laporan, satu demi satu (memori satu bagian)")
 	// flags may come before or after the positional arguments of `new`
 	var positional []string
 	for {
@@ -122,8 +128,13 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "check":
 		return check(absRoot, stdout, *format)
 	case "build":
-		_, err := build(ctx, buildOptions{Root: absRoot, Out: *out, BaseURL: *baseURL, Log: stdout, Force: *force, Agencies: splitAgencies(*agencies)})
+		_, err := build(ctx, buildOptions{Root: absRoot, Out: *out, BaseURL: *baseURL, Log: stdout, Force: *force, Agencies: splitAgencies(*agencies), PartSize: *partSize})
 		return err
+	case "hugo-bagian": // internal: Hugo for one part of build -bagian (partHugo)
+		if len(positional) != 1 {
+			return fmt.Errorf("%w: hugo-bagian -root R -out O [-baseurl U] CONFIG", errUsage)
+		}
+		return hugosite.Build(absRoot, *out, *baseURL, positional[0])
 	case "merge":
 		return merge(ctx, absRoot, *out, positional, stdout)
 	case "serve":

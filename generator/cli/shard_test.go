@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
@@ -44,6 +45,28 @@ func TestShardedBuildEqualsSingle(t *testing.T) {
 		t.Fatal("a shard rendered another shard's report")
 	}
 	run("merge", "-root", root, "-out", merged, a, b)
+	// the same site built in parts of at most two reports, one Hugo run
+	// (process) per part: the three agencies make three parts, and part 0
+	// the pages they share
+	parted := filepath.Join(tmp, "bagian")
+	run("build", "-root", root, "-out", parted, "-bagian", "2")
+	if n := len(mustGlob(t, filepath.Join(root, ".build", "bagian", "*"))); n != 4 {
+		t.Errorf("build -bagian 2 of four reports of three agencies: %d parts, want 3 and the shared one", n)
+	}
+	// built in parts: each part has its index, the search page merges them
+	searchFinds(t, parted, map[string]string{"imunisasi": duaTahun22, "kepegawaian": capaianSaja}, true)
+	// the same files but for the search: an index per part, which the
+	// search pages list (data-merge)
+	for _, p := range []string{"cari/index.html", "en/cari/index.html"} {
+		page := readPage(t, parted, p)
+		if !strings.Contains(page, ` data-merge="/pagefind-bagian/1/ /pagefind-bagian/2/ /pagefind-bagian/3/"`) {
+			t.Errorf("%s of the site built in parts does not list the parts' search indexes", p)
+		}
+		os.WriteFile(filepath.Join(parted, p), []byte(strings.Replace(page, ` data-merge="/pagefind-bagian/1/ /pagefind-bagian/2/ /pagefind-bagian/3/"`, "", 1)), 0o644)
+	}
+	if diff := diffTrees(t, single, parted, "pagefind"); diff != "" {
+		t.Errorf("the site built in parts differs from the single build:\n%s", diff)
+	}
 
 	want, got := pageSet(t, single), pageSet(t, merged)
 	if !slices.Equal(sortedKeys(want), sortedKeys(got)) {
@@ -56,20 +79,32 @@ func TestShardedBuildEqualsSingle(t *testing.T) {
 	}
 
 	// one search over both shards: an item page of each
-	srv := httptest.NewServer(http.FileServer(http.Dir(merged)))
-	defer srv.Close()
 	terms := map[string]string{"imunisasi": duaTahun22, "kepegawaian": capaianSaja}
 	for term, report := range terms {
 		if !strings.Contains(strings.ToLower(want[strings.TrimSuffix(report, "/")+"/index.html"]+allText(want, report)), term) {
 			t.Fatalf("test term %q is not on the pages of %s: pick another", term, report)
 		}
 	}
+	searchFinds(t, merged, terms, false)
+}
+
+// searchFinds searches the site in dir from its search page in each
+// language (with Pagefind's API, or through the page's own UI when ui is
+// set) and checks that each term finds a page of its report, in that
+// language only.
+func searchFinds(t *testing.T, dir string, terms map[string]string, ui bool) {
+	t.Helper()
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
 	// Pagefind indexes each language apart: the English search page finds
 	// the English pages only, the Indonesian one the Indonesian pages
 	for _, lang := range []struct{ search, prefix string }{{"/cari/", "/"}, {"/en/cari/", "/en/"}} {
 		cmd := exec.Command("node", filepath.Join("testdata", "search.mjs"))
 		list, _ := json.Marshal(sortedKeys(terms))
 		cmd.Env = append(os.Environ(), "SITE_URL="+srv.URL, "CHROMIUM="+chromiumPath(t), "TERMS="+string(list), "SEARCH_PATH="+lang.search)
+		if ui {
+			cmd.Env = append(cmd.Env, "SEARCH_UI=1")
+		}
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			t.Fatalf("search: %v\n%s", err, out)
@@ -80,13 +115,69 @@ func TestShardedBuildEqualsSingle(t *testing.T) {
 		}
 		for term, report := range terms {
 			if !slices.ContainsFunc(found[term], func(u string) bool { return strings.Contains(u, lang.prefix+report) }) {
-				t.Errorf("searching %q on %s finds no page of %s: %v", term, lang.search, report, found[term])
+				t.Errorf("%s: searching %q on %s finds no page of %s: %v", filepath.Base(dir), term, lang.search, report, found[term])
 			}
 			if other := slices.IndexFunc(found[term], func(u string) bool { return strings.HasPrefix(u, "/en/") != (lang.prefix == "/en/") }); other >= 0 {
-				t.Errorf("searching %q on %s finds a page of the other language: %s", term, lang.search, found[term][other])
+				t.Errorf("%s: searching %q on %s finds a page of the other language: %s", filepath.Base(dir), term, lang.search, found[term][other])
 			}
 		}
 	}
+}
+
+// diffTrees lists the files that differ between two built sites, or that
+// only one of them has, "" when none; files below a folder whose name
+// starts with skip (e.g. the search indexes) are left out.
+func diffTrees(t *testing.T, a, b, skip string) string {
+	t.Helper()
+	files := func(root string) map[string][]byte {
+		m := map[string][]byte{}
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if skip != "" && strings.HasPrefix(d.Name(), skip) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			rel, _ := filepath.Rel(root, p)
+			m[filepath.ToSlash(rel)], err = os.ReadFile(p)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	fa, fb := files(a), files(b)
+	var out []string
+	for rel, x := range fa {
+		if y, ok := fb[rel]; !ok {
+			out = append(out, "only in "+a+": "+rel)
+		} else if !bytes.Equal(x, y) {
+			out = append(out, "differs: "+rel)
+		}
+	}
+	for rel := range fb {
+		if _, ok := fa[rel]; !ok {
+			out = append(out, "only in "+b+": "+rel)
+		}
+	}
+	slices.Sort(out)
+	if len(out) > 20 {
+		out = append(out[:20], fmt.Sprintf("… %d more", len(out)-20))
+	}
+	return strings.Join(out, "\n")
+}
+
+func mustGlob(t *testing.T, pattern string) []string {
+	t.Helper()
+	m, err := filepath.Glob(pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
 
 // pageSet maps every HTML and XML file of a built site to its content.

@@ -27,12 +27,19 @@ const MetricsEnv = "LAKIP_HUGO_METRICS"
 // LAKIP_HUGO_PROFILE=/tmp/hugo.prof go run ./generator build.
 const ProfileEnv = "LAKIP_HUGO_PROFILE"
 
+// MemProfileEnv names the environment variable that, when set to a file
+// name, makes Hugo write a heap profile at the end of its build there
+// (Hugo's hidden --profile-mem flag): what the build still holds, to read
+// with go tool pprof -sample_index=inuse_space.
+const MemProfileEnv = "LAKIP_HUGO_MEMPROFILE"
+
 // hugoMu serialises in-process Hugo runs: Hugo keeps some global state.
 var hugoMu sync.Mutex
 
 // Build runs Hugo on the project at root into dest. baseURL overrides the
-// configured one when not empty.
-func Build(root, dest, baseURL string) error {
+// configured one when not empty. configs are configuration files Hugo reads
+// after config.toml, each overriding what it sets (PartConfig).
+func Build(root, dest, baseURL string, configs ...string) error {
 	hugoMu.Lock()
 	defer hugoMu.Unlock()
 	args := []string{
@@ -45,6 +52,9 @@ func Build(root, dest, baseURL string) error {
 	if baseURL != "" {
 		args = append(args, "--baseURL", baseURL)
 	}
+	if len(configs) > 0 {
+		args = append(args, "--config", strings.Join(append([]string{filepath.Join(root, "config.toml")}, configs...), ","))
+	}
 	metrics := os.Getenv(MetricsEnv) != ""
 	if metrics {
 		args = append(args, "--templateMetrics")
@@ -55,10 +65,14 @@ func Build(root, dest, baseURL string) error {
 	if f := os.Getenv(ProfileEnv); f != "" {
 		args = append(args, "--profile-cpu", f)
 	}
+	if f := os.Getenv(MemProfileEnv); f != "" {
+		args = append(args, "--profile-mem", f)
+	}
 	// Hugo logs each template error and then returns only "logged N
 	// error(s)": capture what it logs, so that every message is printed.
 	var logged string
 	err := captureOutput(func() error { return commands.Execute(args) }, &logged)
+
 	if err == nil {
 		if metrics {
 			fmt.Fprint(os.Stderr, logged)

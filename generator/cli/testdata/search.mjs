@@ -2,16 +2,40 @@
 // by playwright-core, Debian's Chromium at CHROMIUM) for each term of
 // TERMS (JSON list) and prints {term: [result URLs]} as JSON, searching
 // from the page SEARCH_PATH (default /cari/): Pagefind reads the index of
-// that page's language (<html lang>). Used by TestShardedBuildEqualsSingle
+// that page's language (<html lang>), merged with the other indexes that
+// page lists (data-merge, a site built in parts). Used by TestShardedBuildEqualsSingle
 // (generator/cli/shard_test.go).
 import { launchChromium } from './chromium.mjs';
 
+// With SEARCH_UI=1 the terms are searched as a reader does, through the
+// search page's own UI (assets/js/cari.js, ?q=term), whose result links
+// are the URLs printed.
 const browser = await launchChromium();
 try {
   const page = await browser.newPage();
+  const terms = JSON.parse(process.env.TERMS);
+  if (process.env.SEARCH_UI) {
+    const found = {};
+    for (const term of terms) {
+      await page.goto(process.env.SITE_URL + (process.env.SEARCH_PATH || '/cari/') + '?q=' + encodeURIComponent(term));
+      // the count is shown first, then the links of the first five results
+      // (the UI's first page) as each loads
+      await page.waitForFunction(() => {
+        const n = (document.querySelector('.pagefind-ui__message')?.textContent || '').match(/\d+/);
+        return n && document.querySelectorAll('.pagefind-ui__result-link').length >= Math.min(Number(n[0]), 5);
+      }, null, { timeout: 15000 });
+      found[term] = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => a.getAttribute('href')));
+    }
+    console.log(JSON.stringify(found));
+    process.exit(0);
+  }
   await page.goto(process.env.SITE_URL + (process.env.SEARCH_PATH || '/cari/'));
   const found = await page.evaluate(async (terms) => {
     const pagefind = await import('/pagefind/pagefind.js');
+    // a site built in parts: the indexes the search page merges
+    const merge = document.getElementById('pencarian')?.getAttribute('data-merge') || '';
+    await pagefind.options({ bundlePath: '/pagefind/' });
+    for (const b of merge.split(' ').filter(Boolean)) { await pagefind.mergeIndex(b); }
     await pagefind.init();
     const out = {};
     for (const term of terms) {
@@ -19,7 +43,7 @@ try {
       out[term] = (await Promise.all(search.results.map((r) => r.data()))).map((d) => d.url);
     }
     return out;
-  }, JSON.parse(process.env.TERMS));
+  }, terms);
   console.log(JSON.stringify(found));
 } finally {
   await browser.close();

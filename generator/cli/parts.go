@@ -1,0 +1,236 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sakip-terbuka/lakip/generator/hugosite"
+	"github.com/sakip-terbuka/lakip/generator/report"
+)
+
+// A build in parts (build -bagian N) builds a large site part after part,
+// so that no step holds the whole site in memory: part 0 the pages every
+// part shares, parts 1…N the reports of their agencies, each part staged
+// apart, built by Hugo in a process of its own and indexed by Pagefind on
+// its own; the search page merges the parts' indexes. The site is the same
+// as built in one go but for the search index, which is split.
+
+type partKind int
+
+const (
+	wholeSite   partKind = iota // a build in one go, or a shard (-instansi)
+	sharedPart                  // the pages every part shares, no report
+	reportsPart                 // the agencies of o.Agencies, nothing else
+)
+
+// buildParts builds the site in tmp part after part (see above).
+func buildParts(ctx context.Context, o buildOptions, ls *loadedSite, parts [][]string, tmp string, st *buildStats) (stagedSite, error) {
+	var site stagedSite
+	// each part's pages get a search index of their own; the search page
+	// merges them (Pagefind's mergeIndex), so that no Pagefind run holds
+	// the whole site
+	var bundles []string
+	for i := range parts {
+		bundles = append(bundles, partBundle(i+1))
+	}
+	// part 0 builds the pages every part shares (home page, feed, sitemap,
+	// glossary, search page, scripts), with every report's pages as links;
+	// parts 1…N build the reports of their agencies and nothing else
+	for i := 0; i <= len(parts); i++ {
+		po := o
+		po.part = sharedPart
+		if i > 0 {
+			po.part, po.Agencies = reportsPart, parts[i-1]
+		}
+		dir := hugosite.PartDir(o.Root, i)
+		stage, s, err := stageLoaded(ctx, po, ls, filepath.Join(dir, "gen"), st)
+		if err != nil {
+			return site, err
+		}
+		if err := stage.AddJSON(searchBundlesData, map[string]any{"bundles": bundles}); err != nil {
+			return site, err
+		}
+		site.reports = s.reports
+		site.charts += s.charts
+		t := time.Now()
+		if err := syncStage(stage); err != nil {
+			return site, err
+		}
+		cfg, err := hugosite.PartConfig(o.Root, dir)
+		if err != nil {
+			return site, err
+		}
+		out := filepath.Join(dir, "situs")
+		if err := os.RemoveAll(out); err != nil {
+			return site, err
+		}
+		stage = nil
+		if err := partHugo(ctx, o, out, cfg); err != nil {
+			return site, err
+		}
+		st.Hugo += time.Since(t)
+		t = time.Now()
+		// a report part's own folders: its agencies, in every language
+		var own []string
+		for _, a := range po.Agencies {
+			own = append(own, a)
+			for _, loc := range ls.locs[1:] {
+				own = append(own, loc.Lang+"/"+a)
+			}
+		}
+		if err := searchIndexPart(ctx, o.Root, out, i, own); err != nil {
+			return site, err
+		}
+		st.Search += time.Since(t)
+		t = time.Now()
+		// the shared part's files first; a report part's own folders, its
+		// index and what the shared part had no page for (the scripts only
+		// a report's pages load); its versions of the shared pages, which
+		// list only its own reports, are dropped
+		if err := moveTree(out, tmp); err != nil {
+			return site, err
+		}
+		_ = os.RemoveAll(out)
+		st.Hugo += time.Since(t) // moving the part's files
+		if i == 0 {
+			fmt.Fprintf(o.Log, "Bagian 0 dari %d dibangun: halaman bersama.\n", len(parts))
+		} else {
+			fmt.Fprintf(o.Log, "Bagian %d dari %d dibangun: %d instansi (%s … %s).\n", i, len(parts), len(po.Agencies), po.Agencies[0], po.Agencies[len(po.Agencies)-1])
+		}
+	}
+	// the folders of parts a previous build had beyond these
+	dirs, _ := filepath.Glob(filepath.Join(o.Root, hugosite.StageDir, hugosite.PartsDir, "*"))
+	for _, d := range dirs {
+		if n, err := strconv.Atoi(filepath.Base(d)); err != nil || n < 0 || n > len(parts) {
+			_ = os.RemoveAll(d)
+		}
+	}
+	return site, nil
+}
+
+// searchBundlesData is the staged data file that lists, for the search
+// page, the search indexes beside the main one (pagefind/): those of the
+// parts of a build in parts. None in a build in one go.
+const searchBundlesData = "data/pencarian.json"
+
+// partBundle is the folder of the search index of part n (1, 2, …) of a
+// build in parts; part 0's, of the pages every part shares, is the main
+// one, pagefind/.
+func partBundle(n int) string { return fmt.Sprintf("pagefind-bagian/%d/", n) }
+
+// searchIndexPart indexes the pages part n of a build in parts built into
+// site: for part 0 all of them (the shared pages, into pagefind/), for a
+// report part the pages below the folders in dirs (its agencies, in every
+// language, into partBundle(n)).
+func searchIndexPart(ctx context.Context, root, site string, n int, dirs []string) error {
+	if n == 0 {
+		return searchIndex(ctx, root, site)
+	}
+	return runPagefind(ctx, root, site, "--glob", "{"+strings.Join(dirs, ",")+"}/**/*.html", "--output-subdir", strings.TrimSuffix(partBundle(n), "/"))
+}
+
+// moveTree moves the files below src to the same places below dst where
+// dst has no file yet (renamed, or copied across file systems); the others
+// stay behind.
+func moveTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if _, err := os.Lstat(target); err == nil {
+			return nil
+		}
+		if os.Rename(p, target) == nil {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+}
+
+// PartChildEnv is set in the environment of the process that runs Hugo
+// for one part of a build in parts: the generator itself, run again with
+// the hidden command hugo-bagian (a test binary reads it in TestMain).
+const PartChildEnv = "LAKIP_BAGIAN_ANAK"
+
+// partHugo runs Hugo for one part into out, in a process of its own (the
+// generator again, command hugo-bagian): Hugo holds on to what one run
+// loaded for as long as its process lives, so the memory of each part is
+// given back when that process ends. The staged files are no longer
+// needed here: returned to the system while the part builds.
+func partHugo(ctx context.Context, o buildOptions, out, cfg string) error {
+	debug.FreeOSMemory()
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	cmd := exec.CommandContext(ctx, exe, "hugo-bagian", "-root", o.Root, "-out", out, "-baseurl", o.BaseURL, cfg)
+	cmd.Env = append(os.Environ(), PartChildEnv+"=1")
+	var log bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &log, &log
+	if err := cmd.Run(); err != nil {
+		if msg := strings.TrimSpace(log.String()); msg != "" {
+			return errors.New(msg)
+		}
+		return fmt.Errorf("Hugo gagal membangun bagian %s: %w", out, err)
+	}
+	if os.Getenv(hugosite.MetricsEnv) != "" {
+		fmt.Fprint(os.Stderr, log.String())
+	}
+	return nil
+}
+
+// splitParts splits the agencies of the site into parts of at most
+// o.PartSize reports (build -bagian N), in the order of their folders; an
+// agency is never split, one with more reports than that is a part of its
+// own. None when the build is one part: no -bagian, a shard (-instansi),
+// or no more reports than one part holds.
+func splitParts(reports []*report.Report, o buildOptions) [][]string {
+	if o.PartSize <= 0 || len(o.Agencies) > 0 || len(reports) <= o.PartSize {
+		return nil
+	}
+	count := map[string]int{}
+	var slugs []string
+	for _, r := range reports {
+		if count[r.Agency.Slug] == 0 {
+			slugs = append(slugs, r.Agency.Slug)
+		}
+		count[r.Agency.Slug]++
+	}
+	sort.Strings(slugs)
+	var parts [][]string
+	n := 0
+	for _, s := range slugs {
+		if len(parts) == 0 || n+count[s] > o.PartSize {
+			parts = append(parts, nil)
+			n = 0
+		}
+		parts[len(parts)-1] = append(parts[len(parts)-1], s)
+		n += count[s]
+	}
+	return parts
+}
+
+// stagedSite counts what stageSite staged, for the build's summary line.
+type stagedSite struct {
+	reports, charts int
+}
