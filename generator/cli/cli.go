@@ -130,11 +130,11 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "build":
 		_, err := build(ctx, buildOptions{Root: absRoot, Out: *out, BaseURL: *baseURL, Log: stdout, Force: *force, Agencies: splitAgencies(*agencies), PartSize: *partSize})
 		return err
-	case "hugo-bagian": // internal: Hugo for one part of build -bagian (partHugo)
-		if len(positional) != 1 {
-			return fmt.Errorf("%w: hugo-bagian -root R -out O [-baseurl U] CONFIG", errUsage)
+	case "hugo-bagian": // internal: Hugo in a process of its own for build (hugoProcess)
+		if len(positional) > 1 {
+			return fmt.Errorf("%w: hugo-bagian -root R -out O [-baseurl U] [CONFIG]", errUsage)
 		}
-		return hugosite.Build(absRoot, *out, *baseURL, positional[0])
+		return hugosite.Build(absRoot, *out, *baseURL, positional...)
 	case "merge":
 		return merge(ctx, absRoot, *out, positional, stdout)
 	case "serve":

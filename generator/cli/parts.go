@@ -1,15 +1,11 @@
 package cli
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -76,7 +72,7 @@ func buildParts(ctx context.Context, o buildOptions, ls *loadedSite, parts [][]s
 			return site, err
 		}
 		stage = nil
-		if err := partHugo(ctx, o, out, cfg); err != nil {
+		if err := hugoProcess(ctx, o, out, cfg); err != nil {
 			return site, err
 		}
 		st.Hugo += time.Since(t)
@@ -167,38 +163,6 @@ func moveTree(src, dst string) error {
 	})
 }
 
-// PartChildEnv is set in the environment of the process that runs Hugo
-// for one part of a build in parts: the generator itself, run again with
-// the hidden command hugo-bagian (a test binary reads it in TestMain).
-const PartChildEnv = "LAKIP_BAGIAN_ANAK"
-
-// partHugo runs Hugo for one part into out, in a process of its own (the
-// generator again, command hugo-bagian): Hugo holds on to what one run
-// loaded for as long as its process lives, so the memory of each part is
-// given back when that process ends. The staged files are no longer
-// needed here: returned to the system while the part builds.
-func partHugo(ctx context.Context, o buildOptions, out, cfg string) error {
-	debug.FreeOSMemory()
-	exe, err := os.Executable()
-	if err != nil {
-		return err
-	}
-	cmd := exec.CommandContext(ctx, exe, "hugo-bagian", "-root", o.Root, "-out", out, "-baseurl", o.BaseURL, cfg)
-	cmd.Env = append(os.Environ(), PartChildEnv+"=1")
-	var log bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &log, &log
-	if err := cmd.Run(); err != nil {
-		if msg := strings.TrimSpace(log.String()); msg != "" {
-			return errors.New(msg)
-		}
-		return fmt.Errorf("Hugo gagal membangun bagian %s: %w", out, err)
-	}
-	if os.Getenv(hugosite.MetricsEnv) != "" {
-		fmt.Fprint(os.Stderr, log.String())
-	}
-	return nil
-}
-
 // splitParts splits the agencies of the site into parts of at most
 // o.PartSize reports (build -bagian N), in the order of their folders; an
 // agency is never split, one with more reports than that is a part of its
@@ -228,9 +192,4 @@ func splitParts(reports []*report.Report, o buildOptions) [][]string {
 		n += count[s]
 	}
 	return parts
-}
-
-// stagedSite counts what stageSite staged, for the build's summary line.
-type stagedSite struct {
-	reports, charts int
 }

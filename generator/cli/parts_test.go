@@ -1,9 +1,14 @@
 package cli
 
 import (
+	"context"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/sakip-terbuka/lakip/generator/hugosite"
 	"github.com/sakip-terbuka/lakip/generator/report"
 )
 
@@ -43,5 +48,48 @@ func TestSplitParts(t *testing.T) {
 		if got != c.want {
 			t.Errorf("-bagian %d: %s, want %s", c.size, got, c.want)
 		}
+	}
+}
+
+// TestPartErrorsArePrinted: a template error in a part's Hugo process is
+// printed as Hugo logged it, and nothing is published.
+func TestPartErrorsArePrinted(t *testing.T) {
+	t.Parallel() // beside the browser checks (TestBrowser)
+	root := copyProject(t)
+	os.RemoveAll(filepath.Join(root, "data"))
+	reportsData(t, filepath.Join(root, "data"))
+	edit(t, filepath.Join(root, "layouts", "metodologi.html"), `{{ define "main" }}`, `{{ define "main" }}{{ errorf "uji galat templat %s" "metodologi" }}`)
+	_, err := runBuild(root, "-bagian", "2")
+	if err == nil {
+		t.Fatal("the build succeeded")
+	}
+	if !strings.Contains(err.Error(), "uji galat templat metodologi") || !strings.Contains(err.Error(), "Hugo gagal") {
+		t.Errorf("the part's template error is not printed: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "public")); err == nil {
+		t.Error("a failed build in parts published a site")
+	}
+	if m, _ := filepath.Glob(filepath.Join(root, "public.baru-*")); len(m) > 0 {
+		t.Errorf("a failed build in parts left %v", m)
+	}
+}
+
+// TestHugoProcess: Hugo run in a process of its own (hugoProcess, the
+// hidden command hugo-bagian, which builds larger sites) writes the same
+// pages as Hugo run in the generator's process.
+func TestHugoProcess(t *testing.T) {
+	t.Parallel() // beside the browser checks (TestBrowser)
+	root := copyProject(t)
+	if log, err := runBuild(root); err != nil {
+		t.Fatalf("build: %v\n%s", err, log)
+	}
+	in := filepath.Join(root, "public")
+	os.Remove(filepath.Join(in, hugosite.Marker))
+	out := filepath.Join(t.TempDir(), "situs")
+	if err := hugoProcess(context.Background(), buildOptions{Root: root}, out, ""); err != nil {
+		t.Fatal(err)
+	}
+	if diff := diffTrees(t, in, out, "pagefind"); diff != "" {
+		t.Errorf("Hugo in a process of its own wrote another site:\n%s", diff)
 	}
 }

@@ -96,9 +96,9 @@ type tbDir struct {
 func (d *tbDir) TempDir() string { return d.dir }
 
 func TestMain(m *testing.M) {
-	// a build in parts runs this binary again for each part's Hugo
-	// (partHugo): then it is the generator, not the tests
-	if os.Getenv(PartChildEnv) != "" {
+	// a build runs this binary again for Hugo (hugoProcess): then it is
+	// the generator, not the tests
+	if os.Getenv(HugoChildEnv) != "" {
 		if err := Run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(ExitCode(err))
