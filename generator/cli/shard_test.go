@@ -28,7 +28,7 @@ func TestShardedBuildEqualsSingle(t *testing.T) {
 	root := copyProject(t)
 	os.RemoveAll(filepath.Join(root, "data"))
 	reportsData(t, filepath.Join(root, "data"))
-	single := buildIn(t, root)
+	single := builtReports(t) // the same data built in one go, shared
 
 	run := func(args ...string) {
 		t.Helper()
@@ -98,21 +98,23 @@ func searchFinds(t *testing.T, dir string, terms map[string]string, ui bool) {
 	defer srv.Close()
 	// Pagefind indexes each language apart: the English search page finds
 	// the English pages only, the Indonesian one the Indonesian pages
-	for _, lang := range []struct{ search, prefix string }{{"/cari/", "/"}, {"/en/cari/", "/en/"}} {
-		cmd := exec.Command("node", filepath.Join("testdata", "search.mjs"))
-		list, _ := json.Marshal(sortedKeys(terms))
-		cmd.Env = append(os.Environ(), "SITE_URL="+srv.URL, "CHROMIUM="+chromiumPath(t), "TERMS="+string(list), "SEARCH_PATH="+lang.search)
-		if ui {
-			cmd.Env = append(cmd.Env, "SEARCH_UI=1")
-		}
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("search: %v\n%s", err, out)
-		}
-		var found map[string][]string
-		if err := json.Unmarshal(out, &found); err != nil {
-			t.Fatalf("search output: %v\n%s", err, out)
-		}
+	langs := []struct{ search, prefix string }{{"/cari/", "/"}, {"/en/cari/", "/en/"}}
+	cmd := exec.Command("node", filepath.Join("testdata", "search.mjs"))
+	list, _ := json.Marshal(sortedKeys(terms))
+	cmd.Env = append(os.Environ(), "SITE_URL="+srv.URL, "CHROMIUM="+chromiumPath(t), "TERMS="+string(list), `SEARCH_PATHS=["/cari/", "/en/cari/"]`)
+	if ui {
+		cmd.Env = append(cmd.Env, "SEARCH_UI=1")
+	}
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("search: %v\n%s", err, out)
+	}
+	var byPage map[string]map[string][]string
+	if err := json.Unmarshal(out, &byPage); err != nil {
+		t.Fatalf("search output: %v\n%s", err, out)
+	}
+	for _, lang := range langs {
+		found := byPage[lang.search]
 		for term, report := range terms {
 			if !slices.ContainsFunc(found[term], func(u string) bool { return strings.Contains(u, lang.prefix+report) }) {
 				t.Errorf("%s: searching %q on %s finds no page of %s: %v", filepath.Base(dir), term, lang.search, report, found[term])
