@@ -208,14 +208,17 @@ test('at 360×640 every page: no WCAG 2.1 A/AA violation, no console error, no r
 
 // The test reports' pages (PAGES) are checked at 360 px only: their layouts
 // are the seed's, which this pass checks at 1366 px on every page type.
-if (!GENERIC) test('at 1366×900 every page: no WCAG 2.1 A/AA violation, no console error, no request off 127.0.0.1', async () => {
+if (!GENERIC) test('at 1366×900 every page: no WCAG 2.1 A/AA violation (Indonesian page types), no console error, no request off 127.0.0.1', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const log = watch(context);
   const page = await context.newPage();
   const problems = [];
   for (const [name, p] of PAGE_LIST) {
     await visit(page, p);
-    for (const v of await axe(page)) problems.push(`/${p} at 1366 px: ${v}`);
+    // axe on the English pages at 360 px only: their layouts are the
+    // Indonesian pages', which this pass checks wide (it kept the test
+    // suite under five minutes); their wide screenshots are still taken
+    if (!name.startsWith('en-')) for (const v of await axe(page)) problems.push(`/${p} at 1366 px: ${v}`);
     if (name) await screenshot(page, name, '1366');
   }
   await context.close();
