@@ -157,7 +157,7 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 // parts are given (build -bagian N), part after part (buildParts).
 func buildInto(ctx context.Context, o buildOptions, ls *loadedSite, parts [][]string, tmp string, st *buildStats) (stagedSite, error) {
 	if len(parts) == 0 {
-		stage, site, err := stageLoaded(ctx, o, ls, filepath.Join(o.Root, hugosite.StageDir, "gen"), st)
+		stage, site, err := stageLoaded(ctx, o, ls, hugosite.GenPath(o.Root), st)
 		if err != nil {
 			return site, err
 		}
@@ -185,11 +185,11 @@ const hugoInProcessMax = 20
 
 // HugoChildEnv is set in the environment of the process that runs Hugo
 // for a build: the generator itself, run again with the hidden command
-// hugo-bagian (a test binary reads it in TestMain).
+// hugo (a test binary reads it in TestMain).
 const HugoChildEnv = "LAKIP_HUGO_ANAK"
 
 // hugoProcess runs Hugo into out in a process of its own (the generator
-// again, command hugo-bagian), with the extra configuration file cfg when
+// again, hidden command hugo), with the extra configuration file cfg when
 // not empty (a part's mounts, PartConfig). Hugo holds on to what one run
 // loaded for as long as its process lives: in a process of its own, that
 // memory is given back when it ends, before Pagefind runs or the next part
@@ -202,7 +202,7 @@ func hugoProcess(ctx context.Context, o buildOptions, out, cfg string) error {
 	if err != nil {
 		return err
 	}
-	args := []string{"hugo-bagian", "-root", o.Root, "-out", out, "-baseurl", o.BaseURL}
+	args := []string{"hugo", "-root", o.Root, "-out", out, "-baseurl", o.BaseURL}
 	if cfg != "" {
 		args = append(args, cfg)
 	}
@@ -292,7 +292,7 @@ func stageSite(ctx context.Context, o buildOptions, st *buildStats) (*hugosite.S
 	if err != nil {
 		return nil, stagedSite{}, err
 	}
-	return stageLoaded(ctx, o, ls, filepath.Join(o.Root, hugosite.StageDir, "gen"), st)
+	return stageLoaded(ctx, o, ls, hugosite.GenPath(o.Root), st)
 }
 
 // loadSite loads, audits and views every report of data/ in every

@@ -130,9 +130,9 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "build":
 		_, err := build(ctx, buildOptions{Root: absRoot, Out: *out, BaseURL: *baseURL, Log: stdout, Force: *force, Agencies: splitAgencies(*agencies), PartSize: *partSize})
 		return err
-	case "hugo-bagian": // internal: Hugo in a process of its own for build (hugoProcess)
+	case "hugo": // internal: Hugo in a process of its own for build (hugoProcess)
 		if len(positional) > 1 {
-			return fmt.Errorf("%w: hugo-bagian -root R -out O [-baseurl U] [CONFIG]", errUsage)
+			return fmt.Errorf("%w: hugo -root R -out O [-baseurl U] [CONFIG]", errUsage)
 		}
 		return hugosite.Build(absRoot, *out, *baseURL, positional...)
 	case "merge":

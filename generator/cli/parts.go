@@ -50,7 +50,7 @@ func buildParts(ctx context.Context, o buildOptions, ls *loadedSite, parts [][]s
 			po.part, po.Agencies = reportsPart, parts[i-1]
 		}
 		dir := hugosite.PartDir(o.Root, i)
-		stage, s, err := stageLoaded(ctx, po, ls, filepath.Join(dir, "gen"), st)
+		stage, s, err := stageLoaded(ctx, po, ls, filepath.Join(dir, hugosite.GenDir), st)
 		if err != nil {
 			return site, err
 		}

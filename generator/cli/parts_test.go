@@ -75,10 +75,10 @@ func TestPartErrorsArePrinted(t *testing.T) {
 }
 
 // TestHugoProcess: Hugo run in a process of its own (hugoProcess, the
-// hidden command hugo-bagian, which builds larger sites) writes the same
+// hidden command hugo, which builds larger sites) writes the same
 // pages as Hugo run in the generator's process.
 func TestHugoProcess(t *testing.T) {
-	t.Parallel() // beside the browser checks (TestBrowser)
+	t.Parallel()       // beside the browser checks (TestBrowser)
 	in := builtSite(t) // the shared seed site, Hugo run in-process
 	root := filepath.Dir(in)
 	out := filepath.Join(t.TempDir(), "situs")
@@ -86,19 +86,10 @@ func TestHugoProcess(t *testing.T) {
 		t.Fatal(err)
 	}
 	// the build marks its output as its own; Hugo alone does not
-	if err := os.WriteFile(filepath.Join(out, hugosite.Marker), readFile(t, filepath.Join(in, hugosite.Marker)), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, hugosite.Marker), []byte(readPage(t, in, hugosite.Marker)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if diff := diffTrees(t, in, out, "pagefind"); diff != "" {
 		t.Errorf("Hugo in a process of its own wrote another site:\n%s", diff)
 	}
-}
-
-func readFile(t *testing.T, p string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }

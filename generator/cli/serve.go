@@ -51,7 +51,7 @@ func serve(ctx context.Context, o buildOptions, addr string) error {
 		return err
 	}
 	defer unlock()
-	p := &preview{o: o, stageDir: filepath.Join(o.Root, hugosite.StageDir, "gen")}
+	p := &preview{o: o, stageDir: hugosite.GenPath(o.Root)}
 
 	watched := inputStamps(o.Root)
 	first := p.restage(ctx)

@@ -127,42 +127,24 @@ func searchFinds(t *testing.T, dir string, terms map[string]string, ui bool) {
 }
 
 // diffTrees lists the files that differ between two built sites, or that
-// only one of them has, "" when none; files below a folder whose name
-// starts with skip (e.g. the search indexes) are left out.
+// only one of them has, "" when none; paths starting with skip (e.g.
+// "pagefind": the search indexes) are left out.
 func diffTrees(t *testing.T, a, b, skip string) string {
 	t.Helper()
-	files := func(root string) map[string][]byte {
-		m := map[string][]byte{}
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() {
-				if skip != "" && strings.HasPrefix(d.Name(), skip) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			rel, _ := filepath.Rel(root, p)
-			m[filepath.ToSlash(rel)], err = os.ReadFile(p)
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return m
-	}
-	fa, fb := files(a), files(b)
+	kept := func(rel string) bool { return skip == "" || !strings.HasPrefix(rel, skip) }
+	ha, hb := treeHashes(t, a), treeHashes(t, b)
 	var out []string
-	for rel, x := range fa {
-		if y, ok := fb[rel]; !ok {
+	for rel, x := range ha {
+		if y, ok := hb[rel]; !kept(rel) {
+			continue
+		} else if !ok {
 			out = append(out, "only in "+a+": "+rel)
-		} else if !bytes.Equal(x, y) {
+		} else if x != y {
 			out = append(out, "differs: "+rel)
 		}
 	}
-	for rel := range fb {
-		if _, ok := fa[rel]; !ok {
+	for rel := range hb {
+		if _, ok := ha[rel]; !ok && kept(rel) {
 			out = append(out, "only in "+b+": "+rel)
 		}
 	}

@@ -23,6 +23,13 @@ import (
 // StageDir is the staging folder below the project root (git-ignored).
 const StageDir = ".build"
 
+// GenDir is the stage's folder of generated files, below StageDir (or
+// below a part's folder, PartDir): config.toml mounts .build/gen.
+const GenDir = "gen"
+
+// GenPath is the stage of a build in one go (and of serve) below root.
+func GenPath(root string) string { return filepath.Join(root, StageDir, GenDir) }
+
 // Page is one generated content page: front matter only, no body, so that
 // no text from the data can ever be read as Markdown, HTML or a shortcode.
 type Page struct {

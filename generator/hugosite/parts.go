@@ -34,12 +34,12 @@ func PartConfig(root, dir string) (string, error) {
 	if _, err := toml.DecodeFile(filepath.Join(root, "config.toml"), &cfg); err != nil {
 		return "", fmt.Errorf("config.toml: %w", err)
 	}
-	gen := StageDir + "/gen"
+	gen := StageDir + "/" + GenDir
 	found := false
 	for _, m := range cfg.Module.Mounts {
 		src, _ := m["source"].(string)
 		if src == gen || strings.HasPrefix(src, gen+"/") {
-			m["source"] = filepath.ToSlash(filepath.Join(dir, "gen")) + strings.TrimPrefix(src, gen)
+			m["source"] = filepath.ToSlash(filepath.Join(dir, GenDir)) + strings.TrimPrefix(src, gen)
 			found = true
 		}
 	}
