@@ -675,7 +675,7 @@ func searchIndex(ctx context.Context, root, site string) error {
 
 // runPagefind runs Pagefind over site with the extra arguments given.
 func runPagefind(ctx context.Context, root, site string, args ...string) error {
-	cmd := exec.CommandContext(ctx, filepath.Join(root, "node_modules", ".bin", "pagefind"), append([]string{"--site", site, "--silent"}, args...)...)
+	cmd := exec.CommandContext(ctx, pagefindBinary(root), append([]string{"--site", site, "--silent"}, args...)...)
 	cmd.Dir = root
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
@@ -753,4 +753,28 @@ func siteLicense(root string) (opendata.License, error) {
 		return opendata.License{}, fmt.Errorf("config.toml: %w", err)
 	}
 	return cfg.Params.License, nil
+}
+
+// pagefindBinary is Pagefind's own program as npm installed it for this
+// system (@pagefind/<system>-<processor>), run directly: npm's wrapper
+// script (node_modules/.bin/pagefind) starts Node only to find and start
+// the same program, 0,15 s of the seed's 0,45 s. The wrapper where npm
+// installed no program for this system under the expected name.
+func pagefindBinary(root string) string {
+	platform, cpu := runtime.GOOS, runtime.GOARCH
+	switch cpu {
+	case "amd64":
+		cpu = "x64"
+	}
+	exe := ""
+	if platform == "windows" {
+		exe = ".exe"
+	}
+	dir := filepath.Join(root, "node_modules", "@pagefind", platform+"-"+cpu, "bin")
+	for _, name := range []string{"pagefind_extended", "pagefind"} {
+		if info, err := os.Stat(filepath.Join(dir, name+exe)); err == nil && info.Mode().IsRegular() {
+			return filepath.Join(dir, name+exe)
+		}
+	}
+	return filepath.Join(root, "node_modules", ".bin", "pagefind")
 }
