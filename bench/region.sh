@@ -2,9 +2,11 @@
 # Benchmark for a whole region on one site: bench/region.sh N generates N
 # varied reports from the seed (agencies of five yearly reports each, one
 # figure changed per report so that every chart differs) into a temporary
-# project — never into data/ —, builds it once cold and once warm, and
-# prints wall time, peak memory, pages and the split of the build (data,
-# charts, Hugo, Pagefind), in total and per report. It asserts nothing.
+# project — never into data/ —, builds it cold, warm (everything built
+# again, -nocache), warm with nothing changed (the previous output reused)
+# and warm with one figure of one report changed, and prints wall time,
+# peak memory, pages and the split of the build (data, charts, Hugo,
+# Pagefind), in total and per report. It asserts nothing.
 #   bench/region.sh 50
 #   bench/region.sh -m 50      # also Hugo's template metrics of the warm build
 #                              # (LAKIP_HUGO_METRICS=nohints: --templateMetrics),
@@ -68,7 +70,7 @@ secs() {
 run() {
   local env=()
   [ -n "$2" ] && env=(LAKIP_HUGO_METRICS="$2")
-  env "${env[@]}" /usr/bin/time -f '%e %M' -o "$tmp/time" "$tmp/generator-bin" build -root "$tmp" -out "$tmp/public" "${buildargs[@]}" >"$tmp/log" 2>&1 &
+  env "${env[@]}" /usr/bin/time -f '%e %M' -o "$tmp/time" "$tmp/generator-bin" build -root "$tmp" -out "$tmp/public" "${buildargs[@]}" ${3:-} >"$tmp/log" 2>&1 &
   local pid=$! peak=0 kbs
   # the summed resident memory of every process below this run, each second
   while kill -0 "$pid" 2>/dev/null; do
@@ -91,4 +93,12 @@ run() {
   fi
 }
 run "dingin (tanpa cache grafik)" ""
-run "hangat (cache grafik terisi)" "$metrics"
+# Hugo and Pagefind run again (-nocache) with the charts from their cache
+run "hangat, semua dibangun ulang (-nocache)" "$metrics" -nocache
+# nothing changed: the previous build's Hugo and Pagefind output is reused
+run "hangat, tanpa perubahan" ""
+# one figure of the last report changed, as when staff correct a report:
+# in parts, only its part (and the shared part, when its pages change)
+last="$tmp/data/dinas-uji-$(((n - 1) / 5 + 1))/$((2017 + (n - 1) % 5))/capaian.toml"
+sed -i '0,/realisasi = "\([0-9]*\),\([0-9]*\)%"/s//realisasi = "\1,\21%"/' "$last"
+run "hangat, satu laporan berubah" ""

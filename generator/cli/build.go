@@ -53,6 +53,10 @@ type buildOptions struct {
 	// own Hugo run (build -bagian N): memory stays that of one part, the
 	// site is the same as built in one go.
 	PartSize int
+	// NoCache runs Hugo and Pagefind even where the previous build's
+	// output has the same inputs (build -nocache); the new output is kept
+	// for the next build all the same.
+	NoCache bool
 	// part is set on the options of one part of a build in parts: the
 	// shared part renders no report (every report's pages are links for
 	// the home page, feed and sitemap), a report part stages nothing of
@@ -83,6 +87,9 @@ type buildStats struct {
 	Hugo   time.Duration // write the stage and run Hugo
 	Search time.Duration // Pagefind indexing the built site
 	Pages  int
+	// Reused counts the Hugo runs (the whole site, or parts) whose output
+	// the build took from the previous build: same inputs (unit)
+	Reused int
 }
 
 // build turns data/ into the site in o.Out. The previous output stays as it
@@ -128,17 +135,6 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 		_ = os.RemoveAll(tmp)
 		return st, err
 	}
-	t3 := time.Now()
-	search := st.Search
-	if len(o.Agencies) > 0 {
-		// a shard: the search index is built over the merged site (merge)
-	} else if len(parts) > 0 {
-		// indexed part by part (buildInto)
-	} else if err := searchIndex(ctx, o.Root, tmp); err != nil {
-		_ = os.RemoveAll(tmp)
-		return st, err
-	}
-	st.Search = search + time.Since(t3)
 	if !o.Force {
 		if err := compareWithPublished(o.Out, tmp); err != nil {
 			_ = os.RemoveAll(tmp)
@@ -150,31 +146,51 @@ func build(ctx context.Context, o buildOptions) (buildStats, error) {
 	}
 	fmt.Fprintf(o.Log, "Situs dibangun di %s: %d laporan, %d halaman hasil generator, %d grafik (data %v, grafik %v, Hugo %v, Pagefind %v).\n",
 		o.Out, site.reports, st.Pages, site.charts, st.Load.Round(time.Millisecond), st.Charts.Round(time.Millisecond), st.Hugo.Round(time.Millisecond), st.Search.Round(time.Millisecond))
+	if st.Reused > 0 && len(parts) == 0 {
+		fmt.Fprintln(o.Log, "Hugo dan Pagefind tidak dijalankan: masukannya sama dengan build sebelumnya, hasilnya dipakai lagi (-nocache: bangun ulang semuanya).")
+	}
 	return st, nil
 }
 
 // buildInto stages the site and runs Hugo into tmp: in one go, or, when
 // parts are given (build -bagian N), part after part (buildParts).
 func buildInto(ctx context.Context, o buildOptions, ls *loadedSite, parts [][]string, tmp string, st *buildStats) (stagedSite, error) {
-	if len(parts) == 0 {
-		stage, site, err := stageLoaded(ctx, o, ls, hugosite.GenPath(o.Root), st)
-		if err != nil {
-			return site, err
-		}
-		t := time.Now()
-		defer func() { st.Hugo += time.Since(t) }()
-		if err := syncStage(stage); err != nil {
-			return site, err
-		}
+	if len(parts) > 0 {
+		_ = os.RemoveAll(wholeDir(o.Root))
+		return buildParts(ctx, o, ls, parts, tmp, st)
+	}
+	stage, site, err := stageLoaded(ctx, o, ls, hugosite.GenPath(o.Root), st)
+	if err != nil {
+		return site, err
+	}
+	// a shard is indexed once merged with the others (merge)
+	var pagefind []string
+	if len(o.Agencies) == 0 {
+		pagefind = []string{"pagefind/"}
+	}
+	key, err := unitKey(o, stage, "", pagefind)
+	if err != nil {
+		return site, err
+	}
+	t := time.Now()
+	if err := syncStage(stage); err != nil {
+		return site, err
+	}
+	st.Hugo += time.Since(t)
+	stage = nil
+	u := unit{dir: wholeDir(o.Root), key: key, hugo: func(out string) error {
 		if len(ls.reports) <= hugoInProcessMax {
-			return site, hugosite.Build(o.Root, tmp, o.BaseURL)
+			return hugosite.Build(o.Root, out, o.BaseURL)
 		}
-		stage = nil
 		// a large site: Hugo in a process of its own, as in a build in
 		// parts, so that what it holds is given back before Pagefind runs
-		return site, hugoProcess(ctx, o, tmp, "")
+		return hugoProcess(ctx, o, out, "")
+	}}
+	if pagefind != nil {
+		u.index = func(out string) error { return searchIndex(ctx, o.Root, out) }
 	}
-	return buildParts(ctx, o, ls, parts, tmp, st)
+	_, err = u.build(ctx, o, tmp, st)
+	return site, err
 }
 
 // hugoInProcessMax is the largest site (in reports) whose build runs Hugo

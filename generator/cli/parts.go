@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -59,24 +58,6 @@ func buildParts(ctx context.Context, o buildOptions, ls *loadedSite, parts [][]s
 		}
 		site.reports = s.reports
 		site.charts += s.charts
-		t := time.Now()
-		if err := syncStage(stage); err != nil {
-			return site, err
-		}
-		cfg, err := hugosite.PartConfig(o.Root, dir)
-		if err != nil {
-			return site, err
-		}
-		out := filepath.Join(dir, "situs")
-		if err := os.RemoveAll(out); err != nil {
-			return site, err
-		}
-		stage = nil
-		if err := hugoProcess(ctx, o, out, cfg); err != nil {
-			return site, err
-		}
-		st.Hugo += time.Since(t)
-		t = time.Now()
 		// a report part's own folders: its agencies, in every language
 		var own []string
 		for _, a := range po.Agencies {
@@ -85,20 +66,37 @@ func buildParts(ctx context.Context, o buildOptions, ls *loadedSite, parts [][]s
 				own = append(own, loc.Lang+"/"+a)
 			}
 		}
-		if err := searchIndexPart(ctx, o.Root, out, i, own); err != nil {
+		cfg, err := hugosite.PartConfig(o.Root, dir)
+		if err != nil {
 			return site, err
 		}
-		st.Search += time.Since(t)
-		t = time.Now()
+		pagefind := searchArgsPart(i, own)
+		key, err := unitKey(o, stage, cfg, pagefind)
+		if err != nil {
+			return site, err
+		}
+		t := time.Now()
+		if err := syncStage(stage); err != nil {
+			return site, err
+		}
+		st.Hugo += time.Since(t)
+		stage = nil
 		// the shared part's files first; a report part's own folders, its
 		// index and what the shared part had no page for (the scripts only
 		// a report's pages load); its versions of the shared pages, which
-		// list only its own reports, are dropped
-		if err := moveTree(out, tmp); err != nil {
+		// list only its own reports, are left out
+		u := unit{dir: dir, key: key,
+			hugo:  func(out string) error { return hugoProcess(ctx, o, out, cfg) },
+			index: func(out string) error { return runPagefind(ctx, o.Root, out, pagefind...) },
+		}
+		reused, err := u.build(ctx, o, tmp, st)
+		if err != nil {
 			return site, err
 		}
-		_ = os.RemoveAll(out)
-		st.Hugo += time.Since(t) // moving the part's files
+		if reused {
+			fmt.Fprintf(o.Log, "Bagian %d dari %d tidak berubah: hasil build sebelumnya dipakai lagi.\n", i, len(parts))
+			continue
+		}
 		if i == 0 {
 			fmt.Fprintf(o.Log, "Bagian 0 dari %d dibangun: halaman bersama.\n", len(parts))
 		} else {
@@ -125,42 +123,15 @@ const searchBundlesData = "data/pencarian.json"
 // one, pagefind/.
 func partBundle(n int) string { return fmt.Sprintf("pagefind-bagian/%d/", n) }
 
-// searchIndexPart indexes the pages part n of a build in parts built into
-// site: for part 0 all of them (the shared pages, into pagefind/), for a
+// searchArgsPart are Pagefind's arguments for part n of a build in parts:
+// for part 0 none (all its pages, the shared ones, into pagefind/), for a
 // report part the pages below the folders in dirs (its agencies, in every
-// language, into partBundle(n)).
-func searchIndexPart(ctx context.Context, root, site string, n int, dirs []string) error {
+// language) into partBundle(n).
+func searchArgsPart(n int, dirs []string) []string {
 	if n == 0 {
-		return searchIndex(ctx, root, site)
+		return nil
 	}
-	return runPagefind(ctx, root, site, "--glob", "{"+strings.Join(dirs, ",")+"}/**/*.html", "--output-subdir", strings.TrimSuffix(partBundle(n), "/"))
-}
-
-// moveTree moves the files below src to the same places below dst where
-// dst has no file yet (renamed, or copied across file systems); the others
-// stay behind.
-func moveTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if _, err := os.Lstat(target); err == nil {
-			return nil
-		}
-		if os.Rename(p, target) == nil {
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
+	return []string{"--glob", pagefindGlob(dirs), "--output-subdir", strings.TrimSuffix(partBundle(n), "/")}
 }
 
 // splitParts splits the agencies of the site into parts of at most
@@ -193,3 +164,6 @@ func splitParts(reports []*report.Report, o buildOptions) [][]string {
 	}
 	return parts
 }
+
+// pagefindGlob is Pagefind's --glob for the pages below the folders dirs.
+func pagefindGlob(dirs []string) string { return "{" + strings.Join(dirs, ",") + "}/**/*.html" }

@@ -30,12 +30,13 @@ func TestShardedBuildEqualsSingle(t *testing.T) {
 	reportsData(t, filepath.Join(root, "data"))
 	single := builtReports(t) // the same data built in one go, shared
 
-	run := func(args ...string) {
+	run := func(args ...string) string {
 		t.Helper()
 		var log bytes.Buffer
 		if err := Run(context.Background(), args, &log, &log); err != nil {
 			t.Fatalf("%s: %v\n%s", strings.Join(args, " "), err, log.String())
 		}
+		return log.String()
 	}
 	tmp := t.TempDir()
 	a, b, merged := filepath.Join(tmp, "a"), filepath.Join(tmp, "b"), filepath.Join(tmp, "gabung")
@@ -49,9 +50,27 @@ func TestShardedBuildEqualsSingle(t *testing.T) {
 	// (process) per part: the three agencies make three parts, and part 0
 	// the pages they share
 	parted := filepath.Join(tmp, "bagian")
-	run("build", "-root", root, "-out", parted, "-bagian", "2")
+	// built first with one agency's narrative changed, then again as it
+	// is: the other parts are reused, that agency's part is built again,
+	// and the site is checked below as a whole
+	narasi := filepath.Join(root, "data", "dinas-sosial-kota-contoh", "2020", "narasi.toml")
+	orig, _ := os.ReadFile(narasi)
+	if err := os.WriteFile(narasi, bytes.Replace(orig, []byte("Hambatan dan Upaya"), []byte("Hambatan dan Solusi"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	log := run("build", "-root", root, "-out", parted, "-bagian", "2")
+	if strings.Contains(log, "tidak berubah") {
+		t.Errorf("the first build in parts reused a part:\n%s", log)
+	}
 	if n := len(mustGlob(t, filepath.Join(root, ".build", "bagian", "*"))); n != 4 {
 		t.Errorf("build -bagian 2 of four reports of three agencies: %d parts, want 3 and the shared one", n)
+	}
+	os.WriteFile(narasi, orig, 0o644)
+	log = run("build", "-root", root, "-out", parted, "-bagian", "2")
+	for _, want := range []string{"Bagian 1 dari 3 tidak berubah", "Bagian 2 dari 3 tidak berubah", "Bagian 3 dari 3 dibangun: 1 instansi (dinas-sosial-kota-contoh"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("rebuild in parts after one agency's change: no %q in the log:\n%s", want, log)
+		}
 	}
 	// built in parts: each part has its index, the search page merges them
 	searchFinds(t, parted, map[string]string{"imunisasi": duaTahun22, "kepegawaian": capaianSaja}, true)

@@ -42,19 +42,7 @@ var hugoMu sync.Mutex
 func Build(root, dest, baseURL string, configs ...string) error {
 	hugoMu.Lock()
 	defer hugoMu.Unlock()
-	args := []string{
-		"--source", root,
-		"--destination", dest,
-		"--cacheDir", filepath.Join(root, StageDir, "cache"),
-		"--noBuildLock",
-		"--logLevel", "error",
-	}
-	if baseURL != "" {
-		args = append(args, "--baseURL", baseURL)
-	}
-	if len(configs) > 0 {
-		args = append(args, "--config", strings.Join(append([]string{filepath.Join(root, "config.toml")}, configs...), ","))
-	}
+	args := buildArgs(root, dest, baseURL, configs)
 	metrics := os.Getenv(MetricsEnv) != ""
 	if metrics {
 		args = append(args, "--templateMetrics")
@@ -89,6 +77,24 @@ func Build(root, dest, baseURL string, configs ...string) error {
 		msgs = append(msgs, e.Error())
 	}
 	return fmt.Errorf("Hugo gagal membangun situs:\n%s", strings.Join(msgs, "\n"))
+}
+
+// buildArgs is Hugo's command line for Build (InputKey hashes it).
+func buildArgs(root, dest, baseURL string, configs []string) []string {
+	args := []string{
+		"--source", root,
+		"--destination", dest,
+		"--cacheDir", filepath.Join(root, StageDir, "cache"),
+		"--noBuildLock",
+		"--logLevel", "error",
+	}
+	if baseURL != "" {
+		args = append(args, "--baseURL", baseURL)
+	}
+	if len(configs) > 0 {
+		args = append(args, "--config", strings.Join(append([]string{filepath.Join(root, "config.toml")}, configs...), ","))
+	}
+	return args
 }
 
 // captureOutput runs fn with the process's stdout and stderr sent to a
