@@ -8,7 +8,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"runtime/pprof"
 
 	"github.com/sakip-terbuka/lakip/generator/hugosite"
 )
@@ -132,6 +134,13 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "check":
 		return check(absRoot, stdout, *format)
 	case "build":
+		if f := os.Getenv(ProfileEnv); f != "" {
+			stop, err := startProfile(f)
+			if err != nil {
+				return err
+			}
+			defer stop()
+		}
 		_, err := build(ctx, buildOptions{Root: absRoot, Out: *out, BaseURL: *baseURL, Log: stdout, Force: *force, Agencies: splitAgencies(*agencies), PartSize: *partSize, NoCache: *noCache})
 		return err
 	case "hugo": // internal: Hugo in a process of its own for build (hugoProcess)
@@ -155,6 +164,26 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprint(stderr, usage)
 		return fmt.Errorf("%w: perintah %q tidak dikenal", errUsage, cmd)
 	}
+}
+
+// ProfileEnv names the environment variable that, when set to a file name,
+// makes build write a CPU profile of the generator's own process there
+// (loading, staging, reusing, publishing; Hugo's run has its own,
+// hugosite.ProfileEnv): LAKIP_PROFILE=gen.prof go run ./generator build,
+// then go tool pprof -top gen.prof.
+const ProfileEnv = "LAKIP_PROFILE"
+
+// startProfile starts a CPU profile into file; stop ends it.
+func startProfile(file string) (stop func(), err error) {
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 func dataDir(root string) string { return filepath.Join(root, "data") }

@@ -21,12 +21,12 @@ import (
 // reports (or whose shared pages) changed. The published files are hard
 // links to the kept ones, so keeping them costs no disk space on the same
 // file system; a kept file edited since, through the published site, is
-// noticed by its digest (keyLine).
+// noticed by its modification time (keyLine).
 
 // unit is one Hugo run and its search index: the whole site of a build in
 // one go (or a shard), or one part of a build in parts.
 type unit struct {
-	dir   string                 // working folder: situs/ (the output) and kunci (its key)
+	dir   string                 // working folder: situs/ (the output) and masukan (its key)
 	key   string                 // what the run reads; "" reuses and keeps nothing
 	hugo  func(out string) error // Hugo into out
 	index func(out string) error // Pagefind over out, nil for none
@@ -64,7 +64,7 @@ func unitKey(o buildOptions, stage *hugosite.Stage, cfg string, pagefind []strin
 // site has none yet. It tells whether the previous output was reused.
 func (u unit) build(ctx context.Context, o buildOptions, site string, st *buildStats) (bool, error) {
 	out := filepath.Join(u.dir, "situs")
-	keyFile := filepath.Join(u.dir, "kunci")
+	keyFile := filepath.Join(u.dir, "masukan")
 	files, digest, _ := treeDigest(out)
 	kept, _ := os.ReadFile(keyFile)
 	reused := u.key != "" && !o.NoCache && string(kept) == keyLine(u.key, digest)
@@ -107,12 +107,13 @@ func (u unit) build(ctx context.Context, o buildOptions, site string, st *buildS
 
 // keyLine is what a unit's key file holds: the key of the inputs and the
 // digest of the output kept with it. The published files are links to the
-// kept ones: a kept file changed since (something edited the published
-// site in place) changes the digest, and the output is not reused.
+// kept ones: a kept file edited since, through the published site, has
+// another modification time or size, and the output is not reused.
 func keyLine(key, digest string) string { return key + " " + digest + "\n" }
 
 // treeDigest lists the files below dir (slash paths, in walking order) and
-// digests their names and contents.
+// digests their names, sizes and modification times: reading them all
+// again (1,3 GB at 200 reports) took 4 s of an unchanged rebuild.
 func treeDigest(dir string) ([]string, string, error) {
 	var files []string
 	h := sha256.New()
@@ -120,16 +121,14 @@ func treeDigest(dir string) ([]string, string, error) {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		rel, _ := filepath.Rel(dir, p)
-		files = append(files, filepath.ToSlash(rel))
-		f, err := os.Open(p)
+		info, err := d.Info()
 		if err != nil {
 			return err
 		}
-		defer f.Close()
-		fmt.Fprintf(h, "%s\n", filepath.ToSlash(rel))
-		_, err = io.Copy(h, f)
-		return err
+		rel, _ := filepath.Rel(dir, p)
+		files = append(files, filepath.ToSlash(rel))
+		fmt.Fprintf(h, "%s %d %d\n", filepath.ToSlash(rel), info.Size(), info.ModTime().UnixNano())
+		return nil
 	})
 	return files, hex.EncodeToString(h.Sum(nil)), err
 }
