@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -227,5 +228,120 @@ func TestEnglishCheckCanFail(t *testing.T) {
 	}
 	if !strings.Contains(joined, filepath.Join("en", "tanpa-lang", "index.html")+`: <html lang="">`) {
 		t.Errorf("missing lang not caught:\n%s", joined)
+	}
+}
+
+// unmarkedNames lists, for the English pages below out/en/, the names of
+// the report's items (programme, kegiatan, sub-kegiatan: Indonesian, as
+// published) shown as text outside an element marked lang="id", as
+// "page: “name”": a screen reader would read them with English rules
+// (WCAG 3.1.2). Attributes (aria-label, title) cannot carry a language of
+// their own and are not checked.
+func unmarkedNames(t *testing.T, out string, names []string) []string {
+	t.Helper()
+	var leaks []string
+	seen := map[string]bool{}
+	err := filepath.WalkDir(filepath.Join(out, "en"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		doc, err := html.Parse(bytes.NewReader(b))
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				for _, a := range n.Attr {
+					// marked, or not read at all: hidden (search
+					// metadata), aria-hidden, a chart drawn as one image
+					// (role="img", read by its name)
+					if a.Key == "lang" && a.Val == "id" || a.Key == "hidden" || a.Key == "aria-hidden" && a.Val == "true" || a.Key == "role" && a.Val == "img" {
+						return
+					}
+				}
+				switch n.Data {
+				case "script", "style", "template", "title", "head":
+					return
+				}
+			}
+			if n.Type == html.TextNode {
+				for _, name := range names {
+					if strings.Contains(n.Data, name) && !seen[rel+name] {
+						seen[rel+name] = true
+						leaks = append(leaks, rel+": “"+name+"”")
+					}
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(leaks)
+	return leaks
+}
+
+// itemNames are the names of the items of program.toml below dirs.
+func itemNames(t *testing.T, dirs ...string) []string {
+	t.Helper()
+	var names []string
+	var collect func(v any)
+	collect = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			if n, ok := x["nama"].(string); ok && len(n) > 12 {
+				names = append(names, n)
+			}
+			for _, e := range x {
+				collect(e)
+			}
+		case []map[string]any:
+			for _, e := range x {
+				collect(e)
+			}
+		case []any:
+			for _, e := range x {
+				collect(e)
+			}
+		}
+	}
+	for _, dir := range dirs {
+		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && filepath.Base(p) == "program.toml" {
+				var v map[string]any
+				if _, err := toml.DecodeFile(p, &v); err == nil {
+					collect(v)
+				}
+			}
+			return nil
+		})
+	}
+	sort.Strings(names)
+	return slices.Compact(names)
+}
+
+// TestEnglishPagesMarkReportNames: on the English pages, every item name
+// shown as text is marked lang="id"; on the seed site and the test reports.
+func TestEnglishPagesMarkReportNames(t *testing.T) {
+	names := itemNames(t, filepath.Join(repoRoot, "data"), filepath.Join("testdata", "reports"))
+	if len(names) < 20 {
+		t.Fatalf("only %d item names", len(names))
+	}
+	for _, out := range []string{builtSite(t), builtReports(t)} {
+		leaks := unmarkedNames(t, out, names)
+		for _, l := range leaks {
+			t.Error(l)
+		}
 	}
 }

@@ -495,7 +495,7 @@ func budgetChart(v *view.Report, loc *locale.Locale) (*view.Chart, drawing, []st
 		return nil, nil, nil
 	}
 	budgetName, spentName := loc.T("chart_budget"), loc.T("chart_spent")
-	c := &view.Chart{Title: loc.T("chart_budget_title", "Year", v.Year),
+	c := &view.Chart{Title: loc.T("chart_budget_title", "Year", v.Year), NamedRows: true,
 		Headers: []string{loc.T("chart_programme"), budgetName, spentName, loc.T("chart_absorption_recomputed")}}
 	var names, figures []string
 	var dB, dS []opts.BarData
@@ -556,7 +556,7 @@ func efficiencyChart(v *view.Report, loc *locale.Locale) (*view.Chart, drawing) 
 		return nil, nil
 	}
 	programLevel, kegiatanLevel := loc.T("chart_level_program"), loc.T("chart_level_kegiatan")
-	c := &view.Chart{Title: loc.T("chart_efficiency_title"),
+	c := &view.Chart{Title: loc.T("chart_efficiency_title"), NamedRows: true,
 		Headers: []string{loc.T("chart_item"), loc.T("chart_level"), loc.T("chart_mean_capaian"), loc.T("chart_absorption_budget_recomputed"), loc.T("chart_capaian_minus_absorption")}}
 	loX, hiX, loY, hiY := 100.0, 100.0, 100.0, 100.0
 	var dP, dK []opts.ScatterData

@@ -553,8 +553,11 @@ type Chart struct {
 	Alt     string     `json:"alt"`
 	Headers []string   `json:"headers"`
 	Rows    [][]string `json:"rows"`
-	SVG     string     `json:"svg"`     // asset path of the rendered SVG
-	Options string     `json:"options"` // URL of the ECharts option JSON (interactive view)
+	// NamedRows: each row's first cell is a name from the report (an
+	// item), in the report's language, not the interface's
+	NamedRows bool   `json:"named_rows,omitempty"`
+	SVG       string `json:"svg"`     // asset path of the rendered SVG
+	Options   string `json:"options"` // URL of the ECharts option JSON (interactive view)
 }
 
 // ---------------------------------------------------------------- helpers
