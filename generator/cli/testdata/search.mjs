@@ -22,9 +22,13 @@ try {
       for (const term of terms) {
         await page.goto(process.env.SITE_URL + path + '?q=' + encodeURIComponent(term));
         // the count is shown first, then the links of the first five
-        // results (the UI's first page) as each loads
+        // results (the UI's first page) as each loads; or the page's
+        // message that nothing was found (data-zero), which ends the wait
         await page.waitForFunction(() => {
-          const n = (document.querySelector('.pagefind-ui__message')?.textContent || '').match(/\d+/);
+          const msg = document.querySelector('.pagefind-ui__message')?.textContent || '';
+          const zero = (document.getElementById('pencarian')?.getAttribute('data-zero') || '').split('[SEARCH_TERM]')[0];
+          if (zero && msg.startsWith(zero)) { return true; }
+          const n = msg.match(/\d+/);
           return n && document.querySelectorAll('.pagefind-ui__result-link').length >= Math.min(Number(n[0]), 5);
         }, null, { timeout: 15000 });
         found[term] = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => a.getAttribute('href')));
