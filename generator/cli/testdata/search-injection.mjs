@@ -21,6 +21,10 @@ try {
   await page.goto(SITE + '/cari/?q=' + encodeURIComponent(QUERY));
   await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15000 });
   await page.waitForSelector('.pagefind-ui__filter-label', { state: 'attached', timeout: 15000 });
+  // the filter groups appear one by one as their files load (on a busy
+  // machine the programme's well after the year's): wait for both; when
+  // one never comes, the checks below say which
+  await page.waitForFunction(() => document.querySelectorAll('.pagefind-ui__filter-name').length >= 2, null, { timeout: 15000 }).catch(() => {});
   // open every filter group, as a visitor would, and let images load or fail
   for (const summary of await page.$$('.pagefind-ui__filter-name')) await summary.click();
   await page.waitForTimeout(500);
