@@ -310,7 +310,14 @@ func TestBuildsAreByteIdentical(t *testing.T) {
 	t.Parallel() // beside the browser checks (TestBrowser)
 	rootA := copyProject(t)
 	buildIn(t, rootA)
-	a := buildIn(t, rootA, "-nocache")
+	log, err := runBuild(rootA, "-out", filepath.Join(rootA, "public"), "-nocache")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, log)
+	}
+	if strings.Contains(log, "tidak dijalankan") {
+		t.Fatalf("-nocache reused the previous build's output:\n%s", log)
+	}
+	a := filepath.Join(rootA, "public")
 	b := builtSite(t) // built once, cold, in another folder
 	sa, sb := treeHashes(t, a), treeHashes(t, b)
 	if len(sa) < 75 {

@@ -228,13 +228,15 @@ async function openInteractive(page, figId) {
   }, figId);
 }
 
-// interactive opens every chart kind's interactive view on pages (each
-// kind once, on the first page that shows it) and returns the problems.
-async function interactive(pages, want) {
+// interactive opens the interactive view of every chart kind of kinds on
+// pages (each kind once, on the first page that shows it) and returns the
+// problems.
+async function interactive(pages, want, kinds) {
   const problems = [];
   const seen = new Set();
   const context = await browser.newContext({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   for (const p of pages) {
+    if (kinds.every((k) => seen.has(k))) break;
     const page = await context.newPage();
     const errors = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -243,7 +245,7 @@ async function interactive(pages, want) {
     const ids = await page.$$eval('figure.chart', (fs) => fs.map((f) => f.id));
     for (const id of ids) {
       const kind = await page.$eval(`#${id} .chart-svg`, (b) => b.getAttribute('data-options').replace(/^.*\/|\.json$/g, ''));
-      if (seen.has(kind)) continue;
+      if (seen.has(kind) || !kinds.includes(kind)) continue;
       seen.add(kind);
       const where = `/${p}#${id} (${want}, interactive at 360 px)`;
       const m = await openInteractive(page, id);
@@ -275,7 +277,7 @@ async function interactive(pages, want) {
     for (const e of errors) problems.push(`/${p} (${want}): console error: ${e}`);
     await page.close();
   }
-  for (const kind of ['utama', 'anggaran-program', 'capaian-penyerapan', 'kategori']) {
+  for (const kind of kinds) {
     if (!seen.has(kind)) problems.push(`${want}: no page shows the chart ${kind}`);
   }
   await context.close();
@@ -283,12 +285,14 @@ async function interactive(pages, want) {
 }
 
 test('at 360×640 the interactive view of every chart kind fits the phone, in Indonesian numbers', async () => {
-  assert.deepEqual(await interactive(PAGES, 'id'), []);
+  assert.deepEqual(await interactive(PAGES, 'id', ['utama', 'anggaran-program', 'capaian-penyerapan', 'kategori']), []);
 });
 
 test('at 360×640 the interactive view on an English page writes English numbers', async () => {
   const res = await fetch(SITE + '/' + EN_PAGES[0]);
   const body = res.ok ? await res.text() : '';
   assert.ok(/<html[^>]* lang="en"/.test(body) && /<figure class="chart"/.test(body), `/${EN_PAGES[0]}: no English page with a chart (${res.status})`);
-  assert.deepEqual(await interactive(EN_PAGES, 'en'), []);
+  // the kinds whose tooltip or axes write numbers (the fit on a phone is
+  // the Indonesian check's: the same drawing)
+  assert.deepEqual(await interactive(EN_PAGES, 'en', SHOWS_LANGUAGE), []);
 });
