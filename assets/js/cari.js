@@ -4,28 +4,41 @@
   'use strict';
   var box = document.getElementById('pencarian');
   if (!box || !window.PagefindUI) { return; }
-  var ui = new window.PagefindUI({
-    element: '#pencarian',
-    bundlePath: box.getAttribute('data-bundle'),
-    // a site built in parts: the other parts' indexes, searched as one
-    mergeIndex: (box.getAttribute('data-merge') || '').split(' ').filter(Boolean).map(function (b) { return { bundlePath: b }; }),
-    showSubResults: false,
-    showImages: false,
-    translations: { placeholder: box.getAttribute('data-placeholder'), zero_results: box.getAttribute('data-zero') },
-    // An item page's result names where it sits and its budget (meta
-    // "induk", "anggaran" and "laporan" of the page): the keys are shown
-    // as the labels the page gives, values stay text (Pagefind's UI
-    // inserts meta values as text, never as markup).
-    processResult: function (result) {
-      var meta = {};
-      Object.keys(result.meta || {}).forEach(function (key) {
-        var label = box.getAttribute('data-label-' + key);
-        meta[label || key] = result.meta[key];
-      });
-      result.meta = meta;
-      return result;
-    }
-  });
-  var q = new URLSearchParams(window.location.search).get('q');
-  if (q) { ui.triggerSearch(q); }
+  // a site built in parts: the other parts' indexes, searched as one
+  var merge = (box.getAttribute('data-merge') || '').split(' ').filter(Boolean).map(function (b) { return { bundlePath: b }; });
+  // a sharded site: the shards' indexes, listed in a file beside them
+  var list = box.getAttribute('data-merge-list');
+  if (list) {
+    var base = new URL(list, window.location.href);
+    fetch(base.href).then(function (r) { return r.ok ? r.json() : []; }).catch(function () { return []; }).then(function (names) {
+      start(merge.concat(names.map(function (n) { return { bundlePath: new URL(n, base).pathname }; })));
+    });
+  } else {
+    start(merge);
+  }
+  function start(mergeIndex) {
+    var ui = new window.PagefindUI({
+      element: '#pencarian',
+      bundlePath: box.getAttribute('data-bundle'),
+      mergeIndex: mergeIndex,
+      showSubResults: false,
+      showImages: false,
+      translations: { placeholder: box.getAttribute('data-placeholder'), zero_results: box.getAttribute('data-zero') },
+      // An item page's result names where it sits and its budget (meta
+      // "induk", "anggaran" and "laporan" of the page): the keys are shown
+      // as the labels the page gives, values stay text (Pagefind's UI
+      // inserts meta values as text, never as markup).
+      processResult: function (result) {
+        var meta = {};
+        Object.keys(result.meta || {}).forEach(function (key) {
+          var label = box.getAttribute('data-label-' + key);
+          meta[label || key] = result.meta[key];
+        });
+        result.meta = meta;
+        return result;
+      }
+    });
+    var q = new URLSearchParams(window.location.search).get('q');
+    if (q) { ui.triggerSearch(q); }
+  }
 })();

@@ -45,8 +45,10 @@ type buildOptions struct {
 	// site (build -instansi a,b): only these agencies' pages, charts and
 	// files are rendered, beside the pages every shard builds alike (home,
 	// feed, sitemap, glossary, search page, assets); the other reports are
-	// staged as summaries and their pages as links only. No search index:
-	// `merge` joins the shards and indexes the whole site once.
+	// staged as summaries and their pages as links only. Its search index
+	// covers its agencies' pages (and, like every shard's, the shared
+	// pages): `merge` joins the shards and lists their indexes for the
+	// search page (shardIndex).
 	Agencies []string
 	// PartSize, when above zero, builds a site of more reports than that
 	// in parts of at most PartSize reports, one after another, each by its
@@ -163,10 +165,14 @@ func buildInto(ctx context.Context, o buildOptions, ls *loadedSite, parts [][]st
 	if err != nil {
 		return site, err
 	}
-	// a shard is indexed once merged with the others (merge)
-	var pagefind []string
-	if len(o.Agencies) == 0 {
-		pagefind = []string{"pagefind/"}
+	pagefind := []string{"pagefind/"}
+	if len(o.Agencies) > 0 {
+		// a shard: its agencies' pages get an index of their own, which
+		// merge lists for the search page (shardIndex)
+		if err := stage.AddJSON(searchBundlesData, map[string]any{"list": shardList}); err != nil {
+			return site, err
+		}
+		pagefind = append([]string{"shard"}, o.Agencies...)
 	}
 	key, err := unitKey(o, stage, "", pagefind)
 	if err != nil {
@@ -186,8 +192,9 @@ func buildInto(ctx context.Context, o buildOptions, ls *loadedSite, parts [][]st
 		// parts, so that what it holds is given back before Pagefind runs
 		return hugoProcess(ctx, o, out, "")
 	}}
-	if pagefind != nil {
-		u.index = func(out string) error { return searchIndex(ctx, o.Root, out) }
+	u.index = func(out string) error { return searchIndex(ctx, o.Root, out) }
+	if len(o.Agencies) > 0 {
+		u.index = func(out string) error { return shardIndex(ctx, o.Root, ls, o.Agencies, out) }
 	}
 	_, err = u.build(ctx, o, tmp, st)
 	return site, err

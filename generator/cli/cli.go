@@ -25,7 +25,7 @@ Perintah:
   new     new <nama-folder-instansi> <tahun>: buat kerangka laporan baru untuk diisi: menulis
           data/<instansi>/instansi.toml (bila belum ada), <tahun>/laporan.toml dan <tahun>/capaian.toml
   merge   merge -out DIR BAGIAN1 BAGIAN2 …: gabungkan bagian-bagian situs (build -instansi) menjadi
-          satu situs dan bangun indeks pencarian Pagefind sekali untuk seluruhnya
+          satu situs; indeks pencarian setiap bagian didaftarkan, dicari sebagai satu
   export-xlsx  export-xlsx -report <instansi>/<tahun> [-o berkas.xlsx]: tulis laporan sebagai buku kerja
           Excel (satu lembar per tabel, lembar Petunjuk); bawaan -o: <instansi>-<tahun>.xlsx
   import-xlsx  import-xlsx <berkas.xlsx> [-report <instansi>/<tahun>]: tulis buku kerja kembali sebagai
@@ -49,7 +49,8 @@ Opsi umum:
   -addr HOST:PORT  alamat server serve (bawaan: 127.0.0.1:1313)
   -instansi A,B  build satu bagian situs: hanya halaman instansi A dan B (folder di data/), ditambah
                  halaman bersama (beranda, umpan, peta situs, glosarium, cari) yang sama di setiap
-                 bagian; tanpa indeks pencarian (dibangun oleh merge). Lihat README, "Satu wilayah"
+                 bagian; dengan indeks pencarian sendiri, yang didaftarkan merge. Lihat README,
+                 "Satu wilayah"
   -bagian N      build situs besar per bagian berisi paling banyak N laporan (instansi utuh), satu
                  bagian demi satu bagian, lalu digabung dengan satu indeks pencarian: memori sebatas
                  satu bagian, situsnya sama dengan build sekaligus (mis. -bagian 50)

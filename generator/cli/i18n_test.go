@@ -51,7 +51,7 @@ var i18nDynamic = map[string]func() ([]string, error){
 // interface text (paths, element ids, sort values, severities), so their
 // values need not come from i18n. Any other attribute a script reads must
 // be filled with T in every layout that sets it.
-var i18nNonText = []string{"bundle", "echarts", "merge", "options", "severity", "sort", "target"}
+var i18nNonText = []string{"bundle", "echarts", "merge", "merge-list", "options", "severity", "sort", "target"}
 
 // i18nFamilyKeys returns the keys format gives for every finding family.
 func i18nFamilyKeys(format string) func() ([]string, error) {

@@ -87,7 +87,19 @@ func TestShardedBuildEqualsSingle(t *testing.T) {
 		t.Errorf("the site built in parts differs from the single build:\n%s", diff)
 	}
 
+	// the same pages but for the search page's list of the shards' indexes
 	want, got := pageSet(t, single), pageSet(t, merged)
+	for _, p := range []string{"cari/index.html", "en/cari/index.html"} {
+		const list = ` data-merge-list="/pagefind-instansi/daftar.json"`
+		if !strings.Contains(got[p], list) {
+			t.Errorf("%s of the merged site does not point to the list of the shards' search indexes", p)
+		}
+		got[p] = strings.Replace(got[p], list, "", 1)
+	}
+	var names []string
+	if b, err := os.ReadFile(filepath.Join(merged, "pagefind-instansi", "daftar.json")); err != nil || json.Unmarshal(b, &names) != nil || !slices.Equal(names, []string{"badan-kepegawaian-contoh/", "dinas-kesehatan-contoh/"}) {
+		t.Errorf("the merged site's list of search indexes: %q, %v", names, err)
+	}
 	if !slices.Equal(sortedKeys(want), sortedKeys(got)) {
 		t.Fatalf("page sets differ:\nsingle %v\nmerged %v", sortedKeys(want), sortedKeys(got))
 	}
@@ -104,7 +116,9 @@ func TestShardedBuildEqualsSingle(t *testing.T) {
 			t.Fatalf("test term %q is not on the pages of %s: pick another", term, report)
 		}
 	}
-	searchFinds(t, merged, terms, false)
+	// one search over both shards, through the search page's own UI,
+	// which reads the list of the shards' indexes
+	searchFinds(t, merged, terms, true)
 }
 
 // searchFinds searches the site in dir from its search page in each
