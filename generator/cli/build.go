@@ -174,15 +174,10 @@ func buildInto(ctx context.Context, o buildOptions, ls *loadedSite, parts [][]st
 		}
 		pagefind = append([]string{"shard"}, o.Agencies...)
 	}
-	key, err := unitKey(o, stage, "", pagefind)
+	key, err := syncUnit(o, stage, "", pagefind, st)
 	if err != nil {
 		return site, err
 	}
-	t := time.Now()
-	if err := syncStage(stage); err != nil {
-		return site, err
-	}
-	st.Hugo += time.Since(t)
 	stage = nil
 	u := unit{dir: wholeDir(o.Root), key: key, hugo: func(out string) error {
 		if len(ls.reports) <= hugoInProcessMax {
@@ -196,7 +191,7 @@ func buildInto(ctx context.Context, o buildOptions, ls *loadedSite, parts [][]st
 	if len(o.Agencies) > 0 {
 		u.index = func(out string) error { return shardIndex(ctx, o.Root, ls, o.Agencies, out) }
 	}
-	_, err = u.build(ctx, o, tmp, st)
+	_, err = u.build(o, tmp, st)
 	return site, err
 }
 

@@ -106,37 +106,51 @@ func visibleEnglishText(t *testing.T, page string) (text string, htmlLang string
 func reportWords(t *testing.T, dirs ...string) string {
 	t.Helper()
 	var b strings.Builder
-	var collect func(v any)
-	collect = func(v any) {
+	for _, v := range tomlStrings(dirs, func(string) bool { return true }) {
+		b.WriteString(v.value + "\n")
+	}
+	return b.String()
+}
+
+// tomlString is a string value of a TOML file and the key it is under
+// ("" in a list of strings).
+type tomlString struct{ key, value string }
+
+// tomlStrings is every string value of the TOML files below dirs whose
+// path file accepts.
+func tomlStrings(dirs []string, file func(path string) bool) []tomlString {
+	var out []tomlString
+	var collect func(key string, v any)
+	collect = func(key string, v any) {
 		switch x := v.(type) {
 		case string:
-			b.WriteString(x + "\n")
+			out = append(out, tomlString{key, x})
 		case map[string]any:
-			for _, e := range x {
-				collect(e)
+			for k, e := range x {
+				collect(k, e)
 			}
 		case []map[string]any:
 			for _, e := range x {
-				collect(e)
+				collect("", e)
 			}
 		case []any:
 			for _, e := range x {
-				collect(e)
+				collect("", e)
 			}
 		}
 	}
 	for _, dir := range dirs {
 		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-			if err == nil && strings.HasSuffix(p, ".toml") {
+			if err == nil && strings.HasSuffix(p, ".toml") && file(p) {
 				var v map[string]any
 				if _, err := toml.DecodeFile(p, &v); err == nil {
-					collect(v)
+					collect("", v)
 				}
 			}
 			return nil
 		})
 	}
-	return b.String()
+	return out
 }
 
 // englishLeaks lists the Indonesian interface strings on the English pages
@@ -296,36 +310,10 @@ func unmarkedNames(t *testing.T, out string, names []string) []string {
 func itemNames(t *testing.T, dirs ...string) []string {
 	t.Helper()
 	var names []string
-	var collect func(v any)
-	collect = func(v any) {
-		switch x := v.(type) {
-		case map[string]any:
-			if n, ok := x["nama"].(string); ok && len(n) > 12 {
-				names = append(names, n)
-			}
-			for _, e := range x {
-				collect(e)
-			}
-		case []map[string]any:
-			for _, e := range x {
-				collect(e)
-			}
-		case []any:
-			for _, e := range x {
-				collect(e)
-			}
+	for _, v := range tomlStrings(dirs, func(p string) bool { return filepath.Base(p) == "program.toml" }) {
+		if v.key == "nama" && len(v.value) > 12 {
+			names = append(names, v.value)
 		}
-	}
-	for _, dir := range dirs {
-		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-			if err == nil && filepath.Base(p) == "program.toml" {
-				var v map[string]any
-				if _, err := toml.DecodeFile(p, &v); err == nil {
-					collect(v)
-				}
-			}
-			return nil
-		})
 	}
 	sort.Strings(names)
 	return slices.Compact(names)

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/sakip-terbuka/lakip/generator/hugosite"
 	"github.com/sakip-terbuka/lakip/generator/report"
@@ -71,15 +70,10 @@ func buildParts(ctx context.Context, o buildOptions, ls *loadedSite, parts [][]s
 			return site, err
 		}
 		pagefind := searchArgsPart(i, own)
-		key, err := unitKey(o, stage, cfg, pagefind)
+		key, err := syncUnit(o, stage, cfg, pagefind, st)
 		if err != nil {
 			return site, err
 		}
-		t := time.Now()
-		if err := syncStage(stage); err != nil {
-			return site, err
-		}
-		st.Hugo += time.Since(t)
 		stage = nil
 		// the shared part's files first; a report part's own folders, its
 		// index and what the shared part had no page for (the scripts only
@@ -89,7 +83,7 @@ func buildParts(ctx context.Context, o buildOptions, ls *loadedSite, parts [][]s
 			hugo:  func(out string) error { return hugoProcess(ctx, o, out, cfg) },
 			index: func(out string) error { return runPagefind(ctx, o.Root, out, pagefind...) },
 		}
-		reused, err := u.build(ctx, o, tmp, st)
+		reused, err := u.build(o, tmp, st)
 		if err != nil {
 			return site, err
 		}

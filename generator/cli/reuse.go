@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -59,10 +58,22 @@ func unitKey(o buildOptions, stage *hugosite.Stage, cfg string, pagefind []strin
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// syncUnit returns the key of a unit whose stage is stage (unitKey), and
+// writes the stage for Hugo (syncStage), which counts towards Hugo's time.
+func syncUnit(o buildOptions, stage *hugosite.Stage, cfg string, pagefind []string, st *buildStats) (string, error) {
+	key, err := unitKey(o, stage, cfg, pagefind)
+	if err != nil {
+		return "", err
+	}
+	t := time.Now()
+	defer func() { st.Hugo += time.Since(t) }()
+	return key, syncStage(stage)
+}
+
 // build runs the unit into u.dir/situs, unless that folder holds the
 // output of a run with the same key, then links its files into site where
 // site has none yet. It tells whether the previous output was reused.
-func (u unit) build(ctx context.Context, o buildOptions, site string, st *buildStats) (bool, error) {
+func (u unit) build(o buildOptions, site string, st *buildStats) (bool, error) {
 	out := filepath.Join(u.dir, "situs")
 	keyFile := filepath.Join(u.dir, "masukan")
 	files, digest, _ := treeDigest(out)
