@@ -445,7 +445,7 @@ func stageLoaded(ctx context.Context, o buildOptions, ls *loadedSite, dir string
 			jobs = append(jobs, openDataJob{reportOf[v], reportViews(views, v.Key), v})
 		}
 	}
-	if err := stageAllOpenData(stage, jobs, ls.locs, ls.lic); err != nil {
+	if err := stageAllOpenData(o, stage, jobs, ls.locs, ls.lic); err != nil {
 		return nil, site, err
 	}
 	for slug, name := range ls.agencies {
@@ -575,8 +575,10 @@ type openDataJob struct {
 // stageAllOpenData writes the open data of every job's report, on every
 // core: each report's tables, workbook and ZIP are built into a stage of
 // their own (with the report's source document, which the ZIP holds), then
-// recorded in stage. The first error, in the jobs' order, is returned.
-func stageAllOpenData(stage *hugosite.Stage, jobs []openDataJob, locs []*locale.Locale, lic opendata.License) error {
+// recorded in stage. A report whose inputs have not changed since the last
+// build gets the files kept then (keptOpenData). The first error, in the
+// jobs' order, is returned.
+func stageAllOpenData(o buildOptions, stage *hugosite.Stage, jobs []openDataJob, locs []*locale.Locale, lic opendata.License) error {
 	subs := make([]*hugosite.Stage, len(jobs))
 	errs := make([]error, len(jobs))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -591,7 +593,9 @@ func stageAllOpenData(stage *hugosite.Stage, jobs []openDataJob, locs []*locale.
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			errs[i] = stageOpenData(subs[i], j.report, j.views, locs, lic)
+			errs[i] = keptOpenData(o, subs[i], j.report, locs, func(s *hugosite.Stage) error {
+				return stageOpenData(s, j.report, j.views, locs, lic)
+			})
 		}()
 	}
 	wg.Wait()

@@ -1,16 +1,23 @@
 package cli
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"debug/elf"
+	"encoding/gob"
 	"encoding/hex"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"sync"
 	"time"
 
 	"github.com/sakip-terbuka/lakip/generator/hugosite"
+	"github.com/sakip-terbuka/lakip/generator/locale"
+	"github.com/sakip-terbuka/lakip/generator/report"
 )
 
 // A build keeps what Hugo and Pagefind wrote, with the key of what they
@@ -187,4 +194,117 @@ func copyFile(from, to string) error {
 		err = cerr
 	}
 	return err
+}
+
+// A report's open data (its tables as CSV and JSON, the data package, the
+// workbook, the ZIP: 13 s of CPU at 200 reports) is kept too, with a key
+// of what it is made from: the generator's own code, the report's files,
+// its agency's file, the interface strings of every language and
+// config.toml (licence, languages).
+
+// generatorID identifies the running generator's code, which writes the
+// open data: the Go build ID of its executable (whose last part is a hash
+// of the executable's content; read from the ELF note Go writes, in
+// microseconds), or where there is none a digest of the whole executable
+// (about 0,1 s, once per process).
+var generatorID = sync.OnceValues(func() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	if f, err := elf.Open(exe); err == nil {
+		defer f.Close()
+		// the note: name size, description size, type, "Go\x00\x00", the ID
+		if sec := f.Section(".note.go.buildid"); sec != nil {
+			if b, err := sec.Data(); err == nil && len(b) > 16 && bytes.Equal(b[12:16], []byte("Go\x00\x00")) {
+				return "go-buildid " + string(bytes.TrimRight(b[16:], "\x00")), nil
+			}
+		}
+	}
+	file, err := os.Open(exe)
+	if err != nil {
+		return "", err
+	}
+	defer file.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, file); err != nil {
+		return "", err
+	}
+	return "sha256 " + hex.EncodeToString(h.Sum(nil)), nil
+})
+
+// openDataKey is the key of a report's open data (see above).
+func openDataKey(root string, r *report.Report, locs []*locale.Locale) (string, error) {
+	id, err := generatorID()
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "generator %s\n", id)
+	files := []string{
+		filepath.Join(dataDir(root), r.Agency.Slug, strconv.Itoa(r.Year)),
+		filepath.Join(dataDir(root), r.Agency.Slug, "instansi.toml"),
+		filepath.Join(root, "config.toml"),
+	}
+	for _, loc := range locs {
+		files = append(files, filepath.Join(root, "i18n", loc.Lang+".toml"))
+	}
+	for _, f := range files {
+		if err := hugosite.HashTree(h, f, f); err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// keptOpenData records in stage the open data of report r: the files kept
+// by a previous build when its key (openDataKey) is the same, else those
+// build writes, which are then kept. The files stage already holds (the
+// source document) are neither kept nor replaced.
+func keptOpenData(o buildOptions, stage *hugosite.Stage, r *report.Report, locs []*locale.Locale, build func(*hugosite.Stage) error) error {
+	key, err := openDataKey(o.Root, r, locs)
+	if err != nil {
+		return build(stage)
+	}
+	file := filepath.Join(o.Root, hugosite.StageDir, "cache", "terbuka", fmt.Sprintf("%s-%d", r.Agency.Slug, r.Year))
+	if b, err := os.ReadFile(file); err == nil && !o.NoCache {
+		var kept struct {
+			Key   string
+			Files map[string][]byte
+		}
+		if gob.NewDecoder(bytes.NewReader(b)).Decode(&kept) == nil && kept.Key == key {
+			for p, data := range kept.Files {
+				stage.Add(p, data)
+			}
+			return nil
+		}
+	}
+	before := map[string]bool{}
+	for _, p := range stage.Paths() {
+		before[p] = true
+	}
+	if err := build(stage); err != nil {
+		return err
+	}
+	kept := struct {
+		Key   string
+		Files map[string][]byte
+	}{Key: key, Files: map[string][]byte{}}
+	for _, p := range stage.Paths() {
+		if !before[p] {
+			kept.Files[p] = stage.Bytes(p)
+		}
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(kept); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	tmp := file + ".baru"
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, file)
 }

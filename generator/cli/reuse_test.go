@@ -78,6 +78,10 @@ func TestBuildReusesUnchangedRun(t *testing.T) {
 	if !strings.Contains(readPage(t, out, "dinas-sosial-sidoarjo/2021/capaian/index.html"), "5,94") {
 		t.Error("the changed figure is not on the capaian page")
 	}
+	// nor in the open data, which is kept too (keptOpenData)
+	if !strings.Contains(readPage(t, out, "dinas-sosial-sidoarjo/2021/data/laporan.json"), "5,94") {
+		t.Error("the changed figure is not in the report's open data")
+	}
 	// -nocache: TestBuildsAreByteIdentical
 }
 
@@ -85,4 +89,53 @@ func sameFile(a, b string) bool {
 	ia, err1 := os.Stat(a)
 	ib, err2 := os.Stat(b)
 	return err1 == nil && err2 == nil && os.SameFile(ia, ib)
+}
+
+// TestOpenDataKey: the key of a report's kept open data changes with the
+// report's files, its agency's file, an interface string and config.toml,
+// and not with another agency's files.
+func TestOpenDataKey(t *testing.T) {
+	root := copyProject(t)
+	reports, err := loadData(root)
+	if err != nil || len(reports) == 0 {
+		t.Fatal(err)
+	}
+	locs, err := loadLocales(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := reports[0]
+	key := func() string {
+		t.Helper()
+		k, err := openDataKey(root, r, locs)
+		if err != nil || k == "" {
+			t.Fatalf("openDataKey: %q, %v", k, err)
+		}
+		return k
+	}
+	appendTo := func(rel, text string) {
+		t.Helper()
+		f, err := os.OpenFile(filepath.Join(root, filepath.FromSlash(rel)), os.O_APPEND|os.O_WRONLY|os.O_CREATE, 0o644)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString(text)
+		f.Close()
+	}
+	base := key()
+	os.MkdirAll(filepath.Join(root, "data", "dinas-lain", "2021"), 0o755)
+	appendTo("data/dinas-lain/instansi.toml", "nama = \"Dinas Lain\"\n")
+	appendTo("data/dinas-lain/2021/laporan.toml", "tahun = 2021\n")
+	if key() != base {
+		t.Error("another agency's files changed the key")
+	}
+	dir := filepath.ToSlash(filepath.Join("data", r.Agency.Slug))
+	for _, rel := range []string{dir + "/2021/capaian.toml", dir + "/instansi.toml", "i18n/en.toml", "config.toml"} {
+		appendTo(rel, "\n# perubahan\n")
+		if k := key(); k == base {
+			t.Errorf("a change of %s left the key as it was", rel)
+		} else {
+			base = k
+		}
+	}
 }

@@ -63,6 +63,16 @@ func (s *Stage) AddAll(o *Stage) {
 	}
 }
 
+// Paths lists the recorded files' slash paths, sorted.
+func (s *Stage) Paths() []string {
+	paths := make([]string, 0, len(s.files))
+	for p := range s.files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	return paths
+}
+
 // Bytes returns a recorded file, nil if none.
 func (s *Stage) Bytes(path string) []byte { return s.files[path] }
 

@@ -52,12 +52,12 @@ func InputKey(root, baseURL string, stage *Stage, configs ...string) (string, er
 	// the configuration: config.toml or Hugo's other names for it, a
 	// config/ folder, the extra files (a part's mounts)
 	for _, name := range []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json", "config", "themes"} {
-		if err := hashTree(h, filepath.Join(root, name), name); err != nil {
+		if err := HashTree(h, filepath.Join(root, name), name); err != nil {
 			return "", err
 		}
 	}
 	for _, c := range configs {
-		if err := hashTree(h, c, c); err != nil {
+		if err := HashTree(h, c, c); err != nil {
 			return "", err
 		}
 	}
@@ -76,7 +76,7 @@ func InputKey(root, baseURL string, stage *Stage, configs ...string) (string, er
 		if abs, _ := filepath.Abs(dir); abs == stageDir || strings.HasPrefix(abs, stageDir+string(filepath.Separator)) {
 			continue
 		}
-		if err := hashTree(h, dir, m); err != nil {
+		if err := HashTree(h, dir, m); err != nil {
 			return "", err
 		}
 	}
@@ -126,10 +126,10 @@ func mountSources(root string, configs []string) ([]string, error) {
 	return sources, nil
 }
 
-// hashTree adds to h the name, size and content of the file at path, or
+// HashTree adds to h the name, size and content of the file at path, or
 // of every file below it, in the order of their names; nothing when it
 // does not exist.
-func hashTree(h hash.Hash, path, name string) error {
+func HashTree(h hash.Hash, path, name string) error {
 	return filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if os.IsNotExist(err) && p == path {
 			return nil
