@@ -167,16 +167,8 @@ func englishLeaks(t *testing.T, root, out string) (leaks []string, pages int) {
 	if len(pieces) < 100 {
 		t.Fatalf("only %d Indonesian interface strings: the list is broken", len(pieces))
 	}
-	err := filepath.WalkDir(filepath.Join(out, "en"), func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
+	err := englishPages(out, func(rel string, b []byte) error {
 		pages++
-		rel, _ := filepath.Rel(out, p)
 		text, lang := visibleEnglishText(t, string(b))
 		if lang != "en" {
 			leaks = append(leaks, rel+`: <html lang="`+lang+`">`)
@@ -255,19 +247,11 @@ func unmarkedNames(t *testing.T, out string, names []string) []string {
 	t.Helper()
 	var leaks []string
 	seen := map[string]bool{}
-	err := filepath.WalkDir(filepath.Join(out, "en"), func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
+	err := englishPages(out, func(rel string, b []byte) error {
 		doc, err := html.Parse(bytes.NewReader(b))
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(out, p)
 		var walk func(n *html.Node)
 		walk = func(n *html.Node) {
 			if n.Type == html.ElementNode {
@@ -332,4 +316,20 @@ func TestEnglishPagesMarkReportNames(t *testing.T) {
 			t.Error(l)
 		}
 	}
+}
+
+// englishPages calls fn with every HTML page below out/en/ (its path below
+// out, its bytes).
+func englishPages(out string, fn func(rel string, page []byte) error) error {
+	return filepath.WalkDir(filepath.Join(out, "en"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		return fn(rel, b)
+	})
 }

@@ -128,11 +128,8 @@ func (s *Stage) Sync() ([]string, error) {
 			return nil, err
 		}
 	}
-	paths := make([]string, 0, len(s.files))
-	for p := range s.files {
-		paths = append(paths, p)
-	}
-	sort.Slice(paths, func(i, j int) bool {
+	paths := s.Paths()
+	sort.SliceStable(paths, func(i, j int) bool {
 		ci, cj := strings.HasPrefix(paths[i], "content/"), strings.HasPrefix(paths[j], "content/")
 		if ci != cj {
 			return cj

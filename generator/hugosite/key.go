@@ -80,12 +80,7 @@ func InputKey(root, baseURL string, stage *Stage, configs ...string) (string, er
 			return "", err
 		}
 	}
-	paths := make([]string, 0, len(stage.files))
-	for p := range stage.files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	for _, p := range paths {
+	for _, p := range stage.Paths() {
 		field("stage "+p, "")
 		fmt.Fprintf(h, "%d\n", len(stage.files[p]))
 		h.Write(stage.files[p])
