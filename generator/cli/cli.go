@@ -54,9 +54,10 @@ Opsi umum:
   -bagian N      build situs besar per bagian berisi paling banyak N laporan (instansi utuh), satu
                  bagian demi satu bagian, lalu digabung dengan satu indeks pencarian: memori sebatas
                  satu bagian, situsnya sama dengan build sekaligus (mis. -bagian 50)
-  -nocache       jalankan Hugo dan Pagefind walau masukannya sama dengan build sebelumnya (bawaan:
-                 hasil build sebelumnya dipakai lagi untuk situs, atau bagian, yang masukannya
-                 tidak berubah: halaman buatan generator, templat, i18n, config, versi Hugo)
+  -nocache       jalankan Hugo dan Pagefind, dan buat data terbuka setiap laporan, walau masukannya
+                 sama dengan build sebelumnya (bawaan: hasil build sebelumnya dipakai lagi untuk
+                 situs, bagian, atau laporan yang masukannya tidak berubah: halaman buatan
+                 generator, templat, i18n, config, versi Hugo; berkas laporan, versi generator)
   -report INSTANSI/TAHUN  laporan untuk export-xlsx / import-xlsx / import-sipd, mis. dinas-kesehatan/2023
   -o BERKAS      buku kerja yang ditulis export-xlsx
   -format teks|github  keluaran check: teks (bawaan), atau github: setiap galat data sebagai
@@ -100,7 +101,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	reportArg := fs.String("report", "", "laporan <instansi>/<tahun> (export-xlsx, import-xlsx, import-sipd)")
 	xlsxOut := fs.String("o", "", "buku kerja yang ditulis export-xlsx")
 	agencies := fs.String("instansi", "", "build: hanya instansi ini (a,b), satu bagian situs bertingkat")
-	noCache := fs.Bool("nocache", false, "build: jalankan Hugo dan Pagefind walau masukannya tidak berubah")
+	noCache := fs.Bool("nocache", false, "build: jalankan Hugo dan Pagefind, dan buat data terbuka, walau masukannya tidak berubah")
 	partSize := fs.Int("bagian", 0, "build: bangun per bagian berisi paling banyak N laporan, satu demi satu (memori satu bagian)")
 	// flags may come before or after the positional arguments of `new`
 	var positional []string
