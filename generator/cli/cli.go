@@ -151,7 +151,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		return hugosite.Build(absRoot, *out, *baseURL, positional...)
 	case "merge":
-		return merge(ctx, absRoot, *out, positional, stdout)
+		return merge(absRoot, *out, positional, stdout)
 	case "serve":
 		return serve(ctx, buildOptions{Root: absRoot, Out: *out, BaseURL: *baseURL, Log: stdout, Force: *force}, *addr)
 	case "new":

@@ -37,7 +37,7 @@ func splitAgencies(arg string) []string {
 // byte-identical in all of them: a difference means the shards were built
 // from different data or templates, and nothing is published. The site in
 // out is replaced only when the merge is complete.
-func merge(ctx context.Context, root, out string, shards []string, log io.Writer) error {
+func merge(root, out string, shards []string, log io.Writer) error {
 	if len(shards) == 0 {
 		return fmt.Errorf("%w: merge -out DIR SHARD1 SHARD2 …: sebutkan folder hasil build -instansi", errUsage)
 	}
@@ -117,15 +117,10 @@ func shardBundle(agencies []string) string {
 // pages, in every language, into shardBundle; the pages every shard shares
 // (everything else it built) into pagefind/, the same in every shard.
 func shardIndex(ctx context.Context, root string, ls *loadedSite, agencies []string, site string) error {
+	dirs := agencyDirs(agencies, ls.locs)
 	own := map[string]bool{}
-	var dirs []string
-	for _, a := range agencies {
-		own[a] = true
-		dirs = append(dirs, a)
-		for _, loc := range ls.locs[1:] {
-			own[loc.Lang+"/"+a] = true
-			dirs = append(dirs, loc.Lang+"/"+a)
-		}
+	for _, d := range dirs {
+		own[d] = true
 	}
 	if err := runPagefind(ctx, root, site, "--glob", pagefindGlob(dirs), "--output-subdir", shardBundle(agencies)); err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/sakip-terbuka/lakip/generator/hugosite"
+	"github.com/sakip-terbuka/lakip/generator/locale"
 	"github.com/sakip-terbuka/lakip/generator/report"
 )
 
@@ -57,19 +58,11 @@ func buildParts(ctx context.Context, o buildOptions, ls *loadedSite, parts [][]s
 		}
 		site.reports = s.reports
 		site.charts += s.charts
-		// a report part's own folders: its agencies, in every language
-		var own []string
-		for _, a := range po.Agencies {
-			own = append(own, a)
-			for _, loc := range ls.locs[1:] {
-				own = append(own, loc.Lang+"/"+a)
-			}
-		}
 		cfg, err := hugosite.PartConfig(o.Root, dir)
 		if err != nil {
 			return site, err
 		}
-		pagefind := searchArgsPart(i, own)
+		pagefind := searchArgsPart(i, agencyDirs(po.Agencies, ls.locs))
 		key, err := syncUnit(o, stage, cfg, pagefind, st)
 		if err != nil {
 			return site, err
@@ -157,6 +150,19 @@ func splitParts(reports []*report.Report, o buildOptions) [][]string {
 		n += count[s]
 	}
 	return parts
+}
+
+// agencyDirs are the folders of the agencies' pages in every language of
+// locs (the default language's at the root, the others' below /<lang>/).
+func agencyDirs(agencies []string, locs []*locale.Locale) []string {
+	var dirs []string
+	for _, a := range agencies {
+		dirs = append(dirs, a)
+		for _, loc := range locs[1:] {
+			dirs = append(dirs, loc.Lang+"/"+a)
+		}
+	}
+	return dirs
 }
 
 // pagefindGlob is Pagefind's --glob for the pages below the folders dirs.

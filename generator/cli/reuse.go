@@ -257,6 +257,13 @@ func openDataKey(root string, r *report.Report, locs []*locale.Locale) (string, 
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// keptFiles is a report's open data as kept on disk (gob): the key it was
+// made with, and its files by stage path.
+type keptFiles struct {
+	Key   string
+	Files map[string][]byte
+}
+
 // keptOpenData records in stage the open data of report r: the files kept
 // by a previous build when its key (openDataKey) is the same, else those
 // build writes, which are then kept. The files stage already holds (the
@@ -268,10 +275,7 @@ func keptOpenData(o buildOptions, stage *hugosite.Stage, r *report.Report, locs 
 	}
 	file := filepath.Join(o.Root, hugosite.StageDir, "cache", "terbuka", fmt.Sprintf("%s-%d", r.Agency.Slug, r.Year))
 	if b, err := os.ReadFile(file); err == nil && !o.NoCache {
-		var kept struct {
-			Key   string
-			Files map[string][]byte
-		}
+		var kept keptFiles
 		if gob.NewDecoder(bytes.NewReader(b)).Decode(&kept) == nil && kept.Key == key {
 			for p, data := range kept.Files {
 				stage.Add(p, data)
@@ -286,10 +290,7 @@ func keptOpenData(o buildOptions, stage *hugosite.Stage, r *report.Report, locs 
 	if err := build(stage); err != nil {
 		return err
 	}
-	kept := struct {
-		Key   string
-		Files map[string][]byte
-	}{Key: key, Files: map[string][]byte{}}
+	kept := keptFiles{Key: key, Files: map[string][]byte{}}
 	for _, p := range stage.Paths() {
 		if !before[p] {
 			kept.Files[p] = stage.Bytes(p)
