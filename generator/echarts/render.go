@@ -110,8 +110,7 @@ func Render(ctx context.Context, projectRoot, cacheDir string, specs []Spec) (ma
 		svg = stableIDs(svg, strings.ReplaceAll(path.Base(key), "#", "-"))
 		drawn[key] = svg
 		if cacheDir != "" {
-			_ = os.MkdirAll(cacheDir, 0o755)
-			_ = os.WriteFile(filepath.Join(cacheDir, hashes[key]+".svg"), []byte(svg), 0o644)
+			cacheDrawing(cacheDir, hashes[key], svg)
 		}
 	}
 	out := map[string]string{}
@@ -123,6 +122,30 @@ func Render(ctx context.Context, projectRoot, cacheDir string, specs []Spec) (ma
 		out[s.Key] = svg
 	}
 	return out, nil
+}
+
+// cacheDrawing keeps one drawing in cacheDir under its hash. It is written
+// to a temporary file and renamed into place, so that a build killed while
+// writing, or another build reading at the same moment, never finds half a
+// drawing under the name of a whole one. A failure only costs a render.
+func cacheDrawing(cacheDir, hash, svg string) {
+	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
+		return
+	}
+	f, err := os.CreateTemp(cacheDir, hash+".*.tmp")
+	if err != nil {
+		return
+	}
+	_, err = f.WriteString(svg)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), filepath.Join(cacheDir, hash+".svg"))
+	}
+	if err != nil {
+		_ = os.Remove(f.Name())
+	}
 }
 
 var svgOpen = regexp.MustCompile(`^<svg[^>]*>`)
