@@ -9,12 +9,14 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/sakip-terbuka/lakip/generator/hugosite"
 	"github.com/sakip-terbuka/lakip/generator/report"
 )
 
@@ -23,8 +25,32 @@ var projectFiles = []string{"config.toml", "content", "layouts", "assets", "i18n
 
 // copyProject makes a throw-away copy of the project to build in, so that
 // tests never touch the working tree's .build/ or public/. node_modules is
-// linked, after installing it once in the real root if missing.
+// linked, after installing it once in the real root if missing. The copies
+// share one cache of chart drawings (sharedCharts): a drawing is keyed by
+// everything it is drawn from, so a copy whose data differs gets its own,
+// and the package's two dozen builds do not render the seed's charts again
+// each time (about 40 s of the package's time).
 func copyProject(t testing.TB) string {
+	t.Helper()
+	root := coldProject(t)
+	charts := filepath.Join(root, hugosite.StageDir, "cache", "charts")
+	if err := os.MkdirAll(filepath.Dir(charts), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(sharedCharts, charts); err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// sharedCharts is the chart cache the copies of the project share (made by
+// TestMain, removed after the tests).
+var sharedCharts string
+
+// coldProject is a copy of the project with nothing cached: its first
+// build renders every chart (the seed site built once, and the
+// determinism test's second cold build).
+func coldProject(t testing.TB) string {
 	t.Helper()
 	abs, _ := filepath.Abs(repoRoot)
 	if err := ensureNodeModules(context.Background(), abs, io.Discard, true); err != nil {
@@ -78,7 +104,7 @@ func builtSite(t *testing.T) string {
 		}
 		siteRoot = dir
 		sub := &tbDir{TB: t, dir: dir}
-		root := copyProject(sub)
+		root := coldProject(sub)
 		siteOut = buildIn(t, root)
 	})
 	if siteOut == "" {
@@ -98,15 +124,26 @@ func (d *tbDir) TempDir() string { return d.dir }
 func TestMain(m *testing.M) {
 	// a build runs this binary again for Hugo (hugoProcess): then it is
 	// the generator, not the tests
-	if os.Getenv(HugoChildEnv) != "" {
-		if err := Run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	// the generator, not the tests, also when a test runs a command in a
+	// process of its own (cliProcess): then as main does, stopped by Ctrl+C
+	if os.Getenv(HugoChildEnv) != "" || os.Getenv(cliChildEnv) != "" {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		err := Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+		stop()
+		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(ExitCode(err))
 		}
 		os.Exit(0)
 	}
+	dir, err := os.MkdirTemp("", "lakip-charts-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	sharedCharts = dir
 	code := m.Run()
-	for _, dir := range []string{siteRoot, reportsRoot} {
+	for _, dir := range []string{siteRoot, reportsRoot, sharedCharts} {
 		if dir != "" {
 			os.RemoveAll(dir)
 		}
@@ -308,7 +345,7 @@ func TestNoOtherHost(t *testing.T) {
 // Pagefind run again: -nocache), and compares every file.
 func TestBuildsAreByteIdentical(t *testing.T) {
 	t.Parallel() // beside the browser checks (TestBrowser)
-	rootA := copyProject(t)
+	rootA := coldProject(t)
 	buildIn(t, rootA)
 	log, err := runBuild(rootA, "-out", filepath.Join(rootA, "public"), "-nocache")
 	if err != nil {
