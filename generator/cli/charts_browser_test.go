@@ -1,9 +1,9 @@
 package cli
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
-	"testing"
 )
 
 // chartsReadable (in TestBrowser) serves the built site on 127.0.0.1 and runs
@@ -14,7 +14,16 @@ import (
 // 360×640 (mobile emulation) the interactive view of each chart kind opens
 // without a console error, keeps the page from scrolling sideways, fits
 // its card and writes its tooltip and axes in the page's language's
-// numbers. Screenshots of the charts land in $TMPDIR/lakip-screenshots.
-func chartsReadable(t *testing.T) {
-	browserScript(t, "charts.test.mjs", builtSite(t), "SHOT_DIR="+filepath.Join(os.TempDir(), "lakip-screenshots"))
+// numbers. With -chart-screenshots, a screenshot of every chart at every
+// width lands in $TMPDIR/lakip-screenshots (a quarter of the script's
+// time: the page screenshots of TestBrowser/site show the charts already).
+func chartsReadable(out string) *browserRun {
+	var env []string
+	if *chartScreenshots {
+		env = append(env, "SHOT_DIR="+filepath.Join(os.TempDir(), "lakip-screenshots"))
+	}
+	return &browserRun{name: "charts", script: "charts.test.mjs", out: out, env: env}
 }
+
+// chartScreenshots: go test ./generator/cli -run 'TestBrowser$/charts' -chart-screenshots
+var chartScreenshots = flag.Bool("chart-screenshots", false, "write a screenshot of every chart at every width to $TMPDIR/lakip-screenshots")

@@ -310,8 +310,7 @@ func TestReportsHTMLValid(t *testing.T) {
 // every page type of the three test reports: every page that is one of a
 // kind, and of the item pages under program/ the first two of each depth
 // (programme, kegiatan, sub-kegiatan), which share their layout.
-func reportsBrowser(t *testing.T) {
-	out := builtReports(t)
+func reportsBrowser(out string) *browserRun {
 	pages := []string{"", "dinas-kesehatan-contoh/", "badan-kepegawaian-contoh/"}
 	for _, r := range []string{hasilSaja, capaianSaja, duaTahun23} {
 		perDepth := map[int]int{}
@@ -330,8 +329,8 @@ func reportsBrowser(t *testing.T) {
 			return err
 		})
 	}
-	t.Logf("%d pages", len(pages))
-	browserChecks(t, out, "SHOT_DIR="+filepath.Join(os.TempDir(), "lakip-screenshots", "laporan-uji"), `PAGES=["`+strings.Join(pages, `","`)+`"]`)
+	return &browserRun{name: "reports", script: "browser.test.mjs", out: out,
+		env: []string{"SHOT_DIR=" + filepath.Join(os.TempDir(), "lakip-screenshots", "laporan-uji"), `PAGES=["` + strings.Join(pages, `","`) + `"]`}}
 }
 
 // TestSeedReducedToOneTable: the seed's identity file and one results
