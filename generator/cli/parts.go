@@ -76,18 +76,18 @@ func buildParts(ctx context.Context, o buildOptions, ls *loadedSite, parts [][]s
 			hugo:  func(out string) error { return hugoProcess(ctx, o, out, cfg) },
 			index: func(out string) error { return runPagefind(ctx, o.Root, out, pagefind...) },
 		}
-		reused, err := u.build(o, tmp, st)
+		why, err := u.build(o, tmp, st)
 		if err != nil {
 			return site, err
 		}
-		if reused {
+		if why == "" {
 			fmt.Fprintf(o.Log, "Bagian %d dari %d tidak berubah: hasil build sebelumnya dipakai lagi.\n", i, len(parts))
 			continue
 		}
 		if i == 0 {
-			fmt.Fprintf(o.Log, "Bagian 0 dari %d dibangun: halaman bersama.\n", len(parts))
+			fmt.Fprintf(o.Log, "Bagian 0 dari %d dibangun: halaman bersama (%s).\n", len(parts), why)
 		} else {
-			fmt.Fprintf(o.Log, "Bagian %d dari %d dibangun: %d instansi (%s … %s).\n", i, len(parts), len(po.Agencies), po.Agencies[0], po.Agencies[len(po.Agencies)-1])
+			fmt.Fprintf(o.Log, "Bagian %d dari %d dibangun: %d instansi (%s … %s); %s.\n", i, len(parts), len(po.Agencies), po.Agencies[0], po.Agencies[len(po.Agencies)-1], why)
 		}
 	}
 	// the folders of parts a previous build had beyond these

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -79,40 +80,41 @@ func syncUnit(o buildOptions, stage *hugosite.Stage, cfg string, pagefind []stri
 
 // build runs the unit into u.dir/situs, unless that folder holds the
 // output of a run with the same key, then links its files into site where
-// site has none yet. It tells whether the previous output was reused.
-func (u unit) build(o buildOptions, site string, st *buildStats) (bool, error) {
+// site has none yet. It returns why the unit ran (notReused), "" when
+// the previous output was reused.
+func (u unit) build(o buildOptions, site string, st *buildStats) (string, error) {
 	out := filepath.Join(u.dir, "situs")
 	keyFile := filepath.Join(u.dir, "masukan")
 	files, digest, _ := treeDigest(out)
 	kept, _ := os.ReadFile(keyFile)
-	reused := u.key != "" && !o.NoCache && string(kept) == keyLine(u.key, digest)
-	if !reused {
+	why := notReused(u.key, o.NoCache, string(kept), digest)
+	if why != "" {
 		// the key goes first, so that an interrupted run is never reused
 		if err := os.Remove(keyFile); err != nil && !os.IsNotExist(err) {
-			return false, err
+			return "", err
 		}
 		if err := os.RemoveAll(out); err != nil {
-			return false, err
+			return "", err
 		}
 		t := time.Now()
 		if err := u.hugo(out); err != nil {
-			return false, err
+			return "", err
 		}
 		st.Hugo += time.Since(t)
 		if u.index != nil {
 			t = time.Now()
 			if err := u.index(out); err != nil {
-				return false, err
+				return "", err
 			}
 			st.Search += time.Since(t)
 		}
 		var err error
 		if files, digest, err = treeDigest(out); err != nil {
-			return false, err
+			return "", err
 		}
 		if u.key != "" {
 			if err := os.WriteFile(keyFile, []byte(keyLine(u.key, digest)), 0o644); err != nil {
-				return false, err
+				return "", err
 			}
 		}
 	} else {
@@ -120,7 +122,28 @@ func (u unit) build(o buildOptions, site string, st *buildStats) (bool, error) {
 	}
 	t := time.Now()
 	defer func() { st.Hugo += time.Since(t) }()
-	return reused, linkFiles(out, site, files)
+	return why, linkFiles(out, site, files)
+}
+
+// notReused says why a unit whose key is key runs again, given the kept
+// key file's line and the digest of the kept output; "" when it need not.
+// The build log gives the reason, for staff who wonder why a build was
+// slow.
+func notReused(key string, noCache bool, kept, digest string) string {
+	keptKey, keptDigest, _ := strings.Cut(strings.TrimSuffix(kept, "\n"), " ")
+	switch {
+	case key == "":
+		return "Hugo diukur atau diprofilkan"
+	case noCache:
+		return "-nocache"
+	case kept == "":
+		return "belum ada hasil build sebelumnya"
+	case keptKey != key:
+		return "masukannya berubah"
+	case keptDigest != digest:
+		return "hasil yang disimpan berubah sejak build sebelumnya"
+	}
+	return ""
 }
 
 // keyLine is what a unit's key file holds: the key of the inputs and the

@@ -161,3 +161,27 @@ func TestKeptOutputEditedInPlace(t *testing.T) {
 	}
 	build(3, 2)
 }
+
+// TestNotReusedSaysWhy: the reason a unit runs again, as the build log of
+// a build in parts gives it.
+func TestNotReusedSaysWhy(t *testing.T) {
+	kept := keyLine("k1", "d1")
+	for _, c := range []struct {
+		key     string
+		noCache bool
+		kept    string
+		digest  string
+		want    string
+	}{
+		{"k1", false, kept, "d1", ""},
+		{"", false, kept, "d1", "Hugo diukur atau diprofilkan"},
+		{"k1", true, kept, "d1", "-nocache"},
+		{"k1", false, "", "d1", "belum ada hasil build sebelumnya"},
+		{"k2", false, kept, "d1", "masukannya berubah"},
+		{"k1", false, kept, "d2", "hasil yang disimpan berubah sejak build sebelumnya"},
+	} {
+		if got := notReused(c.key, c.noCache, c.kept, c.digest); got != c.want {
+			t.Errorf("notReused(%q, %v, %q, %q) = %q, want %q", c.key, c.noCache, c.kept, c.digest, got, c.want)
+		}
+	}
+}
