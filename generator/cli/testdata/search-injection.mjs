@@ -74,8 +74,18 @@ try {
   }, PROGRAM);
   out.programBox = Boolean(await box.evaluate((b) => b !== null));
   if (out.programBox) {
+    // after the click Pagefind searches again: wait until its count of
+    // results changes and the links of its first page have loaded (a
+    // fixed pause was too short on a busy machine); a filter that
+    // changes nothing times out here and is judged by the test
+    const message = () => document.querySelector('.pagefind-ui__message')?.textContent || '';
+    const before = await page.evaluate(message);
     await box.evaluate((b) => b.click());
-    await page.waitForTimeout(1500);
+    await page.waitForFunction((before) => {
+      const msg = document.querySelector('.pagefind-ui__message')?.textContent || '';
+      const n = msg.match(/\d+/);
+      return msg !== before && n && document.querySelectorAll('.pagefind-ui__result-link').length >= Math.min(Number(n[0]), 5);
+    }, before, { timeout: 15000 }).catch(() => {});
     out.filtered = await look();
     out.filteredURLs = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => a.getAttribute('href')));
   }
