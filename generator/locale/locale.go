@@ -9,7 +9,9 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"text/template"
@@ -149,6 +151,77 @@ func (l *Locale) T(key string, pairs ...any) string {
 
 // Render writes a message in this language.
 func (l *Locale) Render(m Msg) string {
+	return l.render(m, l.Value)
+}
+
+// Part is a piece of a written message: interface text, or (Own) the
+// report's own words as given (an argument that is text from data), which
+// a page in another language marks as Indonesian.
+type Part struct {
+	Text string `json:"t"`
+	Own  bool   `json:"own,omitempty"`
+}
+
+// Parts writes a message in this language as Render does, cut into the
+// interface's text and the report's own words (the text arguments, in
+// nested messages and lists too), in order; adjacent pieces of the same
+// kind are joined. Joined, their texts are Render's sentence, except that
+// an argument quoted with printf "%q" is put back as given, unescaped.
+func (l *Locale) Parts(m Msg) []Part {
+	var own []string
+	// each text argument is written as ⟦n⟧ (printable: printf "%q" keeps
+	// it), then put back
+	var mark func(v any) any
+	mark = func(v any) any {
+		switch x := v.(type) {
+		case string:
+			own = append(own, x)
+			return fmt.Sprintf("⟦%d⟧", len(own)-1)
+		case Msg:
+			if x.Key == "" {
+				return mark(x.Text)
+			}
+			return l.render(x, mark)
+		case List:
+			parts := make([]string, len(x.Items))
+			for i, it := range x.Items {
+				parts[i] = fmt.Sprint(mark(it))
+			}
+			return strings.Join(parts, x.Sep)
+		}
+		return l.Value(v)
+	}
+	var out []Part
+	add := func(text string, isOwn bool) {
+		if text == "" {
+			return
+		}
+		if n := len(out); n > 0 && out[n-1].Own == isOwn {
+			out[n-1].Text += text
+			return
+		}
+		out = append(out, Part{Text: text, Own: isOwn})
+	}
+	written := fmt.Sprint(mark(m))
+	last := 0
+	for _, loc := range ownMark.FindAllStringSubmatchIndex(written, -1) {
+		n, _ := strconv.Atoi(written[loc[2]:loc[3]])
+		if n >= len(own) {
+			continue
+		}
+		add(written[last:loc[0]], false)
+		add(own[n], true)
+		last = loc[1]
+	}
+	add(written[last:], false)
+	return out
+}
+
+// ownMark is where Parts wrote a text argument.
+var ownMark = regexp.MustCompile(`⟦(\d+)⟧`)
+
+// render writes a message, each argument written by value.
+func (l *Locale) render(m Msg, value func(any) any) string {
 	if m.Key == "" {
 		return m.Text
 	}
@@ -175,7 +248,7 @@ func (l *Locale) Render(m Msg) string {
 	}
 	args := make(map[string]any, len(m.Args))
 	for k, v := range m.Args {
-		args[k] = l.Value(v)
+		args[k] = value(v)
 	}
 	var buf bytes.Buffer
 	if err := tpl.Execute(&buf, args); err != nil {

@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -59,5 +60,46 @@ func TestMessages(t *testing.T) {
 	// an argument the string needs but the message lacks is an error, not "<no value>"
 	if got := id.T("a", "P", Pct{1, 0}); got != "[a]" || id.Err() == nil {
 		t.Errorf("missing argument: %q %v", got, id.Err())
+	}
+}
+
+// TestPartsMarkTheReportsWords: Parts gives the text arguments (in nested
+// messages and lists too) as the report's own words, everything else as
+// the interface's text, and joins to Render's sentence.
+func TestPartsMarkTheReportsWords(t *testing.T) {
+	l, err := Parse("en", []byte(`
+a = "the same budget is stated differently: {{ .Places }} (reference: {{ .Compare }})"
+place = "{{ .Table }} row {{ .Row }}: {{ .Printed }}"
+q = "indicator {{ printf \"%q\" .Indicator }} has {{ .N }}"
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := M("a", "Places", List{Items: []any{M("place", "Table", "2.2 Rencana Kerja", "Row", 13, "Printed", "Rp. 595.42.969,-"), M("place", "Table", "3.5 LRA", "Row", 12, "Printed", "Rp. 1")}, Sep: "; "}, "Compare", Amount(595452969))
+	got := l.Parts(m)
+	want := []Part{
+		{Text: "the same budget is stated differently: "}, {Text: "2.2 Rencana Kerja", Own: true}, {Text: " row 13: "},
+		{Text: "Rp. 595.42.969,-", Own: true}, {Text: "; "}, {Text: "3.5 LRA", Own: true}, {Text: " row 12: "},
+		{Text: "Rp. 1", Own: true}, {Text: " (reference: IDR\u00a0595,452,969)"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Parts:\n got %#v\nwant %#v", got, want)
+	}
+	var joined string
+	for _, p := range got {
+		joined += p.Text
+	}
+	if r := l.Render(m); joined != r {
+		t.Errorf("Parts joined %q, Render %q", joined, r)
+	}
+	// quoted with %q: the quotes are the interface's, the words as given
+	got = l.Parts(M("q", "Indicator", `Jumlah "PMKS"`, "N", Pct{V: 97.5, Places: 2}))
+	want = []Part{{Text: `indicator "`}, {Text: `Jumlah "PMKS"`, Own: true}, {Text: `" has 97.50%`}}
+	if !slices.Equal(got, want) {
+		t.Errorf("Parts with %%q:\n got %#v\nwant %#v", got, want)
+	}
+	// the report's own words alone (Text)
+	if got := l.Parts(Text("3.1 Capaian IKU")); !slices.Equal(got, []Part{{Text: "3.1 Capaian IKU", Own: true}}) {
+		t.Errorf("Parts(Text): %+v", got)
 	}
 }

@@ -454,7 +454,7 @@ func (b *builder) findings(fs []report.Finding) {
 			f.Info++
 		}
 		vf := Finding{N: i + 1, Severity: x.Severity.String(), Level: int(x.Severity), Kind: string(x.Kind), Table: x.Table,
-			Row: x.Row, Item: x.Item, ItemURL: b.itemURL(x.Ref), Field: x.Field, FieldLabel: b.fieldLabel(x.Field), Published: x.Published, Detail: b.loc.Render(x.Detail),
+			Row: x.Row, Item: x.Item, ItemURL: b.itemURL(x.Ref), Field: x.Field, FieldLabel: b.fieldLabel(x.Field), Published: x.Published, Detail: b.loc.Render(x.Detail), DetailParts: b.loc.Parts(x.Detail),
 			Family: string(x.Family()), Compare: x.Compare}
 		if x.Row > 0 && x.TableID != "" {
 			vf.TableURL = b.tablePage(x.TableID) + "#" + anchor(x.TableID, x.Row)

@@ -8,6 +8,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/sakip-terbuka/lakip/generator/locale"
 	"github.com/sakip-terbuka/lakip/generator/report"
 )
 
@@ -229,8 +230,12 @@ type Finding struct {
 	Recomputed string `json:"recomputed"`
 	Difference string `json:"difference"`
 	Detail     string `json:"detail"`
-	Family     string `json:"family"`
-	Compare    string `json:"compare"` // the table of the comparison figure; "" when recomputed
+	// DetailParts is Detail cut into the interface's text and the
+	// report's own words (tables' titles, figures as printed), which a
+	// page in another language marks as Indonesian
+	DetailParts []locale.Part `json:"detail_parts"`
+	Family      string        `json:"family"`
+	Compare     string        `json:"compare"` // the table of the comparison figure; "" when recomputed
 }
 
 // Section is narrative text.
