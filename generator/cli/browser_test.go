@@ -137,7 +137,9 @@ var docsScreenshots = flag.Bool("docs-screenshots", false, "write the browser te
 // passed is the count of passed tests in the spec reporter's summary.
 var passed = regexp.MustCompile(`(?m)^ℹ pass (\d+)$`)
 
-// runBrowserScript is browserScript without a test: it returns the
+// runBrowserScript serves the site in out on 127.0.0.1 and runs the node
+// test file testdata/<script> against it in Chromium (SITE_URL and
+// CHROMIUM set), with the extra environment given. It returns the
 // script's output, and an error if it failed, ran no test, or Chromium is
 // missing.
 func runBrowserScript(script, out string, env ...string) (string, error) {

@@ -223,8 +223,8 @@ func listenLiveReload(t *testing.T, addr string) <-chan string {
 // cliProcess.
 const cliChildEnv = "LAKIP_UJI_PERINTAH"
 
-// cliProcess is the generator's command line args, run by the test binary
-// as a process of its own.
+// cliProcess runs the generator with the command line args as a process
+// of its own: the test binary, which TestMain turns into the generator.
 func cliProcess(args ...string) *exec.Cmd {
 	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(), cliChildEnv+"=1")
