@@ -331,6 +331,8 @@ func seriesChart(sd *view.SeriesData, loc *locale.Locale) (*view.Chart, drawing,
 		}
 		return loc.Measure(*p, sd.Unit, sd.Decimals)
 	}
+	// written is show as a message's argument: a figure the site wrote
+	written := func(p *float64) locale.Written { return locale.Written(show(p)) }
 	hasTarget, hasRevised := false, false
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for i := range sd.Years {
@@ -372,16 +374,16 @@ func seriesChart(sd *view.SeriesData, loc *locale.Locale) (*view.Chart, drawing,
 			key = "chart_series_alt_baseline"
 		}
 		if sd.Actual[i] != nil {
-			altParts = append(altParts, locale.M(key, "Year", y, "Value", show(sd.Actual[i])))
+			altParts = append(altParts, locale.M(key, "Year", y, "Value", written(sd.Actual[i])))
 		}
 	}
-	alt := []string{loc.T("chart_series_alt", "Polarity", capitalise(sd.Polarity), "Values", locale.List{Items: altParts, Sep: "; "})}
+	alt := []any{locale.M("chart_series_alt", "Polarity", locale.Written(capitalise(sd.Polarity)), "Values", locale.List{Items: altParts, Sep: "; "})}
 	n := len(sd.Years) - 1
 	if sd.Target[n] != nil {
 		if sd.Revised[n] != nil {
-			alt = append(alt, loc.T("chart_series_alt_target_revised", "Year", last, "Target", show(sd.Target[n]), "Revised", show(sd.Revised[n])))
+			alt = append(alt, locale.M("chart_series_alt_target_revised", "Year", last, "Target", written(sd.Target[n]), "Revised", written(sd.Revised[n])))
 		} else {
-			alt = append(alt, loc.T("chart_series_alt_target", "Year", last, "Target", show(sd.Target[n])))
+			alt = append(alt, locale.M("chart_series_alt_target", "Year", last, "Target", written(sd.Target[n])))
 		}
 	}
 	// the value axis: from zero, unless the values lie in a band far from
@@ -399,9 +401,9 @@ func seriesChart(sd *view.SeriesData, loc *locale.Locale) (*view.Chart, drawing,
 		axisMax = round6(math.Ceil(axisMax/step) * step)
 	}
 	if cut {
-		alt = append(alt, loc.T("chart_series_alt_cut", "Min", loc.Measure(axisMin, sd.Unit, sd.Decimals)))
+		alt = append(alt, locale.M("chart_series_alt_cut", "Min", locale.Written(loc.Measure(axisMin, sd.Unit, sd.Decimals))))
 	}
-	c.Alt = strings.Join(alt, " ")
+	setAlt(c, loc, locale.List{Items: alt, Sep: " "})
 	draw := func(l layout) (map[string]any, int) {
 		line := charts.NewLine()
 		line.SetGlobalOptions(
@@ -509,12 +511,12 @@ func budgetChart(v *view.Report, loc *locale.Locale) (*view.Chart, drawing, []st
 		dB = append(dB, opts.BarData{Value: p.BudgetAmount})
 		dS = append(dS, opts.BarData{Value: p.SpentAmount})
 		c.Rows = append(c.Rows, []string{p.Name, loc.Rupiah(p.BudgetAmount), loc.Rupiah(p.SpentAmount), p.Absorption})
-		alt = append(alt, locale.M("chart_budget_alt_item", "Name", programName(p.Name), "Spent", locale.Short(p.SpentAmount), "Budget", locale.Short(p.BudgetAmount), "Absorption", p.Absorption))
+		alt = append(alt, locale.M("chart_budget_alt_item", "Name", programName(p.Name), "Spent", locale.Short(p.SpentAmount), "Budget", locale.Short(p.BudgetAmount), "Absorption", locale.Written(p.Absorption)))
 	}
 	if len(names) == 0 {
 		return nil, nil, nil
 	}
-	c.Alt = loc.T("chart_budget_alt", "Budget", v.Totals.BudgetShort, "Spent", v.Totals.SpentShort, "Absorption", v.Totals.Absorption, "Items", locale.List{Items: alt, Sep: "; "})
+	setAlt(c, loc, locale.M("chart_budget_alt", "Budget", locale.Written(v.Totals.BudgetShort), "Spent", locale.Written(v.Totals.SpentShort), "Absorption", locale.Written(v.Totals.Absorption), "Items", locale.List{Items: alt, Sep: "; "}))
 	draw := func(l layout) (map[string]any, int) {
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(
@@ -590,8 +592,8 @@ func efficiencyChart(v *view.Report, loc *locale.Locale) (*view.Chart, drawing) 
 	}
 	minX, maxX, stepX := axisRange(loX, hiX)
 	minY, maxY, stepY := axisRange(loY, hiY)
-	c.Alt = loc.T("chart_efficiency_alt", "Count", len(points), "Above", above, "Below", below, "Full", locale.Pct{V: 100},
-		"MinX", locale.Pct{V: minX}, "MinY", locale.Pct{V: minY}, "Table", mainTable(v, loc))
+	setAlt(c, loc, locale.M("chart_efficiency_alt", "Count", len(points), "Above", above, "Below", below, "Full", locale.Pct{V: 100},
+		"MinX", locale.Pct{V: minX}, "MinY", locale.Pct{V: minY}, "Table", mainTableArg(v)))
 	draw := func(l layout) (map[string]any, int) {
 		sc := charts.NewScatter()
 		sc.SetGlobalOptions(
@@ -681,9 +683,11 @@ func bandChart(v *view.Report, loc *locale.Locale) (*view.Chart, drawing, []stri
 		names = append(names, b.Name)
 		data = append(data, opts.BarData{Value: b.Count, ItemStyle: &opts.ItemStyle{Color: bandColour(b.Level)}})
 		c.Rows = append(c.Rows, []string{b.Name, loc.Int(int64(b.Count))})
-		alt = append(alt, locale.M("chart_bands_alt_item", "Band", b.Name, "Count", b.Count))
+		// the report's own band names, but the site's band of what cannot
+		// be assessed (the last)
+		alt = append(alt, locale.M("chart_bands_alt_item", "Band", ownOr(b.Name, v.Method.BandSetOwn && b.Level < len(v.Method.Bands)), "Count", b.Count))
 	}
-	c.Alt = loc.T("chart_bands_alt", "Count", total, "Where", mainTable(v, loc), "Items", locale.List{Items: alt, Sep: ", "}, "BandSet", v.Method.BandSet)
+	setAlt(c, loc, locale.M("chart_bands_alt", "Count", total, "Where", mainTableArg(v), "Items", locale.List{Items: alt, Sep: ", "}, "BandSet", ownOr(v.Method.BandSet, v.Method.BandSetOwn)))
 	draw := func(l layout) (map[string]any, int) {
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(
@@ -715,6 +719,32 @@ func mainTable(v *view.Report, loc *locale.Locale) string {
 		return v.Main.Table
 	}
 	return loc.T("chart_all_tables")
+}
+
+// mainTableArg is mainTable as a message's argument: the title of the
+// table (the report's words), or the interface's phrase for all tables.
+func mainTableArg(v *view.Report) any {
+	if v.Main.Table != "" {
+		return v.Main.Table
+	}
+	return locale.M("chart_all_tables")
+}
+
+// ownOr is a text the view wrote as a message's argument: the report's own
+// words when own, else the interface's, already in the reader's language.
+func ownOr(s string, own bool) any {
+	if own {
+		return s
+	}
+	return locale.Written(s)
+}
+
+// setAlt writes the chart's text alternative m, as one string (Alt: the
+// drawing's description, the interactive view's) and in parts (AltParts:
+// the page's caption, which marks the report's own words).
+func setAlt(c *view.Chart, loc *locale.Locale, m any) {
+	c.Alt = fmt.Sprint(loc.Value(m))
+	c.AltParts = loc.Parts(m)
 }
 
 // capitalise writes a sentence's first letter as a capital.

@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -178,6 +179,21 @@ func TestChartsInEnglish(t *testing.T) {
 					}
 				}
 				return s
+			}
+			// the text alternative's parts marked as the report's words
+			// are its words (data), nothing the site wrote in English;
+			// and joined they are the text alternative
+			for key, c := range vEN.Charts {
+				var joined string
+				for _, p := range c.AltParts {
+					joined += p.Text
+					if p.Own && !slices.Contains(data, p.Text) {
+						t.Errorf("%s %s: the text alternative marks %q as the report's words", vEN.Key, key, p.Text)
+					}
+				}
+				if joined != c.Alt {
+					t.Errorf("%s %s: the text alternative's parts %q are not its text %q", vEN.Key, key, joined, c.Alt)
+				}
 			}
 			for _, s := range chartTexts(vEN, specsEN) {
 				s = strip(s)

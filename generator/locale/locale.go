@@ -55,6 +55,11 @@ func M(key string, pairs ...any) Msg {
 	return m
 }
 
+// Written is text already written in the reader's language (a figure the
+// view formatted, an interface phrase), given as an argument: written as
+// given, and never the report's own words (Parts).
+type Written string
+
 // Number types carried by a Msg, formatted by the reader's language.
 type (
 	// Dec is a number with exactly Places decimals.
@@ -162,12 +167,13 @@ type Part struct {
 	Own  bool   `json:"own,omitempty"`
 }
 
-// Parts writes a message in this language as Render does, cut into the
+// Parts writes a message (or any argument a message takes: a list, text)
+// in this language as Render does, cut into the
 // interface's text and the report's own words (the text arguments, in
 // nested messages and lists too), in order; adjacent pieces of the same
 // kind are joined. Joined, their texts are Render's sentence, except that
 // an argument quoted with printf "%q" is put back as given, unescaped.
-func (l *Locale) Parts(m Msg) []Part {
+func (l *Locale) Parts(m any) []Part {
 	var own []string
 	// each text argument is written as ⟦n⟧ (printable: printf "%q" keeps
 	// it), then put back
@@ -306,6 +312,8 @@ func (l *Locale) Value(v any) any {
 		return l.Difference(x.V, x.Unit)
 	case Int:
 		return l.Int(int64(x))
+	case Written:
+		return string(x)
 	case float64:
 		return l.Number(x)
 	}

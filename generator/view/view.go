@@ -553,11 +553,15 @@ type Appearance struct {
 // Chart is a chart's text side: title, text alternative and data table.
 // The SVG is rendered at build time and stored beside it.
 type Chart struct {
-	Key     string     `json:"key"`
-	Title   string     `json:"title"`
-	Alt     string     `json:"alt"`
-	Headers []string   `json:"headers"`
-	Rows    [][]string `json:"rows"`
+	Key   string `json:"key"`
+	Title string `json:"title"`
+	Alt   string `json:"alt"`
+	// AltParts is Alt cut into the interface's text and the report's own
+	// words (names, a table's title), which a page in another language
+	// marks as Indonesian
+	AltParts []locale.Part `json:"alt_parts"`
+	Headers  []string      `json:"headers"`
+	Rows     [][]string    `json:"rows"`
 	// NamedRows: each row's first cell is a name from the report (an
 	// item), in the report's language, not the interface's
 	NamedRows bool   `json:"named_rows,omitempty"`
