@@ -593,7 +593,7 @@ func efficiencyChart(v *view.Report, loc *locale.Locale) (*view.Chart, drawing) 
 	minX, maxX, stepX := axisRange(loX, hiX)
 	minY, maxY, stepY := axisRange(loY, hiY)
 	setAlt(c, loc, locale.M("chart_efficiency_alt", "Count", len(points), "Above", above, "Below", below, "Full", locale.Pct{V: 100},
-		"MinX", locale.Pct{V: minX}, "MinY", locale.Pct{V: minY}, "Table", mainTableArg(v)))
+		"MinX", locale.Pct{V: minX}, "MinY", locale.Pct{V: minY}, "Table", mainTable(v)))
 	draw := func(l layout) (map[string]any, int) {
 		sc := charts.NewScatter()
 		sc.SetGlobalOptions(
@@ -687,7 +687,7 @@ func bandChart(v *view.Report, loc *locale.Locale) (*view.Chart, drawing, []stri
 		// be assessed (the last)
 		alt = append(alt, locale.M("chart_bands_alt_item", "Band", ownOr(b.Name, v.Method.BandSetOwn && b.Level < len(v.Method.Bands)), "Count", b.Count))
 	}
-	setAlt(c, loc, locale.M("chart_bands_alt", "Count", total, "Where", mainTableArg(v), "Items", locale.List{Items: alt, Sep: ", "}, "BandSet", ownOr(v.Method.BandSet, v.Method.BandSetOwn)))
+	setAlt(c, loc, locale.M("chart_bands_alt", "Count", total, "Where", mainTable(v), "Items", locale.List{Items: alt, Sep: ", "}, "BandSet", ownOr(v.Method.BandSet, v.Method.BandSetOwn)))
 	draw := func(l layout) (map[string]any, int) {
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(
@@ -712,18 +712,10 @@ func bandColour(level int) string {
 	return [...]string{"#006d2c", "#31a354", "#b07200", "#D55E00", "#7f7f7f", "#7f7f7f", "#7f7f7f"}[min(level, 6)]
 }
 
-// mainTable names where the indicators counted come from: the title of the
-// report's main results table (data), or all its results tables.
-func mainTable(v *view.Report, loc *locale.Locale) string {
-	if v.Main.Table != "" {
-		return v.Main.Table
-	}
-	return loc.T("chart_all_tables")
-}
-
-// mainTableArg is mainTable as a message's argument: the title of the
-// table (the report's words), or the interface's phrase for all tables.
-func mainTableArg(v *view.Report) any {
+// mainTable is, as a message's argument, the table the band counts
+// come from: its title (the report's words), or the interface's phrase
+// for all tables.
+func mainTable(v *view.Report) any {
 	if v.Main.Table != "" {
 		return v.Main.Table
 	}
