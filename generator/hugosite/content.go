@@ -10,8 +10,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -64,14 +66,7 @@ func (s *Stage) AddAll(o *Stage) {
 }
 
 // Paths lists the recorded files' slash paths, sorted.
-func (s *Stage) Paths() []string {
-	paths := make([]string, 0, len(s.files))
-	for p := range s.files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	return paths
-}
+func (s *Stage) Paths() []string { return slices.Sorted(maps.Keys(s.files)) }
 
 // Bytes returns a recorded file, nil if none.
 func (s *Stage) Bytes(path string) []byte { return s.files[path] }

@@ -9,8 +9,9 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -133,14 +134,7 @@ func Parse(lang string, data []byte) (*Locale, error) {
 func (l *Locale) Has(key string) bool { _, ok := l.msgs[key]; return ok }
 
 // Keys lists every key of the language, sorted.
-func (l *Locale) Keys() []string {
-	keys := make([]string, 0, len(l.msgs))
-	for k := range l.msgs {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
+func (l *Locale) Keys() []string { return slices.Sorted(maps.Keys(l.msgs)) }
 
 // T writes the string of key with its arguments (name/value pairs, or one
 // map). A key the language lacks is written as [key] and recorded: Err
@@ -328,12 +322,7 @@ func (l *Locale) Err() error {
 	if len(l.missing) == 0 {
 		return nil
 	}
-	keys := make([]string, 0, len(l.missing))
-	for k := range l.missing {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return fmt.Errorf("i18n/%s.toml: tidak ada teks untuk kunci %s", l.Lang, strings.Join(keys, ", "))
+	return fmt.Errorf("i18n/%s.toml: tidak ada teks untuk kunci %s", l.Lang, strings.Join(slices.Sorted(maps.Keys(l.missing)), ", "))
 }
 
 // Load reads i18n/<lang>.toml from the project folder fsys.
