@@ -409,6 +409,11 @@ if (!GENERIC && WIDE_PASS !== 'only') test('search: the header form finds the Pe
   const results = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => ({ text: a.textContent, href: a.getAttribute('href') })));
   assert.ok(results.some((r) => r.text.includes('Penyediaan Permakanan') && r.href.includes('permakanan')),
     'no Penyediaan Permakanan page in ' + JSON.stringify(results));
+  // the filter groups appear one by one as their files load (on a busy
+  // machine the programme's well after the year's): wait for both, as
+  // search-injection.mjs does; when one never comes, the check below says
+  // which
+  await page.waitForFunction(() => document.querySelectorAll('.pagefind-ui__filter-name').length >= 2, null, { timeout: 15000 }).catch(() => {});
   const filters = await page.$$eval('.pagefind-ui__filter-name', (els) => els.map((e) => e.textContent.trim().toLowerCase()));
   for (const f of ['tahun', 'program']) assert.ok(filters.some((x) => x.startsWith(f)), `no ${f} filter in ${filters}`);
   // the excerpts keep a label apart from its value: Pagefind reads <dt>
