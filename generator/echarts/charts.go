@@ -350,7 +350,8 @@ func seriesChart(sd *view.SeriesData, loc *locale.Locale) (*view.Chart, drawing,
 		title = "chart_series_title_target"
 	}
 	actualName, targetName, revisedName := loc.T("chart_actual"), loc.T("chart_target_renstra"), loc.T("chart_target_revised")
-	c := &view.Chart{Title: loc.T(title, "Indicator", sd.Indicator, "First", first, "Last", last), Headers: []string{loc.T("chart_year"), actualName}}
+	c := &view.Chart{Headers: []string{loc.T("chart_year"), actualName}}
+	setTitle(c, loc, locale.M(title, "Indicator", sd.Indicator, "First", first, "Last", last))
 	if hasTarget {
 		c.Headers = append(c.Headers, targetName)
 	}
@@ -497,8 +498,9 @@ func budgetChart(v *view.Report, loc *locale.Locale) (*view.Chart, drawing, []st
 		return nil, nil, nil
 	}
 	budgetName, spentName := loc.T("chart_budget"), loc.T("chart_spent")
-	c := &view.Chart{Title: loc.T("chart_budget_title", "Year", v.Year), NamedRows: true,
+	c := &view.Chart{NamedRows: true,
 		Headers: []string{loc.T("chart_programme"), budgetName, spentName, loc.T("chart_absorption_recomputed")}}
+	setTitle(c, loc, locale.M("chart_budget_title", "Year", v.Year))
 	var names, figures []string
 	var dB, dS []opts.BarData
 	var alt []any
@@ -558,8 +560,9 @@ func efficiencyChart(v *view.Report, loc *locale.Locale) (*view.Chart, drawing) 
 		return nil, nil
 	}
 	programLevel, kegiatanLevel := loc.T("chart_level_program"), loc.T("chart_level_kegiatan")
-	c := &view.Chart{Title: loc.T("chart_efficiency_title"), NamedRows: true,
+	c := &view.Chart{NamedRows: true,
 		Headers: []string{loc.T("chart_item"), loc.T("chart_level"), loc.T("chart_mean_capaian"), loc.T("chart_absorption_budget_recomputed"), loc.T("chart_capaian_minus_absorption")}}
+	setTitle(c, loc, locale.M("chart_efficiency_title"))
 	loX, hiX, loY, hiY := 100.0, 100.0, 100.0, 100.0
 	var dP, dK []opts.ScatterData
 	above, below := 0, 0
@@ -674,8 +677,9 @@ func bandChart(v *view.Report, loc *locale.Locale) (*view.Chart, drawing, []stri
 		}
 	}
 	countName := loc.T("chart_indicator_count")
-	c := &view.Chart{Title: loc.T("chart_bands_title"),
+	c := &view.Chart{
 		Headers: []string{loc.T("chart_category"), countName}}
+	setTitle(c, loc, locale.M("chart_bands_title"))
 	var names []string
 	var alt []any
 	var data []opts.BarData
@@ -737,6 +741,13 @@ func ownOr(s string, own bool) any {
 func setAlt(c *view.Chart, loc *locale.Locale, m any) {
 	c.Alt = fmt.Sprint(loc.Value(m))
 	c.AltParts = loc.Parts(m)
+}
+
+// setTitle writes the chart's title m, as one string (Title) and in parts
+// (TitleParts: the page's caption, which marks the report's own words).
+func setTitle(c *view.Chart, loc *locale.Locale, m any) {
+	c.Title = fmt.Sprint(loc.Value(m))
+	c.TitleParts = loc.Parts(m)
 }
 
 // capitalise writes a sentence's first letter as a capital.

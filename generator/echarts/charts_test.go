@@ -152,7 +152,7 @@ func TestChartsInEnglish(t *testing.T) {
 	idNumber := regexp.MustCompile(`\d %|\bRp\b|\b(miliar|juta|triliun)\b|\d\.\d{3}\b`)
 	enNumber := regexp.MustCompile(`\d\.\d+%|\bIDR\b|\b(billion|million)\b|\d,\d{3}\b`)
 	seen := map[string]bool{}
-	charts := 0
+	charts, ownTitles := 0, 0
 	for _, dir := range chartTestReports {
 		reports, err := tomldata.Load(os.DirFS(dir), "data")
 		if err != nil {
@@ -180,19 +180,29 @@ func TestChartsInEnglish(t *testing.T) {
 				}
 				return s
 			}
-			// the text alternative's parts marked as the report's words
-			// are its words (data), nothing the site wrote in English;
-			// and joined they are the text alternative
+			// the title's and the text alternative's parts marked as the
+			// report's words are its words (data), nothing the site wrote
+			// in English; and joined they are the title and the text
+			// alternative
 			for key, c := range vEN.Charts {
-				var joined string
-				for _, p := range c.AltParts {
-					joined += p.Text
-					if p.Own && !slices.Contains(data, p.Text) {
-						t.Errorf("%s %s: the text alternative marks %q as the report's words", vEN.Key, key, p.Text)
+				for _, x := range []struct {
+					what  string
+					parts []locale.Part
+					text  string
+				}{{"title", c.TitleParts, c.Title}, {"text alternative", c.AltParts, c.Alt}} {
+					var joined string
+					for _, p := range x.parts {
+						joined += p.Text
+						if p.Own && x.what == "title" {
+							ownTitles++
+						}
+						if p.Own && !slices.Contains(data, p.Text) {
+							t.Errorf("%s %s: the %s marks %q as the report's words", vEN.Key, key, x.what, p.Text)
+						}
 					}
-				}
-				if joined != c.Alt {
-					t.Errorf("%s %s: the text alternative's parts %q are not its text %q", vEN.Key, key, joined, c.Alt)
+					if joined != x.text {
+						t.Errorf("%s %s: the %s's parts %q are not its text %q", vEN.Key, key, x.what, joined, x.text)
+					}
 				}
 			}
 			for _, s := range chartTexts(vEN, specsEN) {
@@ -218,6 +228,10 @@ func TestChartsInEnglish(t *testing.T) {
 				}
 			}
 		}
+	}
+	// a series chart's title names its indicator, in the report's words
+	if ownTitles == 0 {
+		t.Error("no English chart title marks the report's words (a series chart's indicator)")
 	}
 	if charts < 5 {
 		t.Fatalf("only %d charts built", charts)

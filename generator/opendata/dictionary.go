@@ -26,11 +26,17 @@ type DictField struct {
 // and DescriptionLang name the language of a text shown untranslated (the
 // Indonesian original on a page in another language, "id"), so that the
 // page marks it; they are empty when the text is in the page's language.
+// TitleParts and DescriptionParts are a translated text that names the
+// report's own words (a table's title, an indicator) cut into the
+// interface's text and those words (locale.Parts), which the page marks;
+// nil when the text names none.
 type DictText struct {
-	Title           string `json:"title"`
-	TitleLang       string `json:"title_lang,omitempty"`
-	Description     string `json:"description"`
-	DescriptionLang string `json:"description_lang,omitempty"`
+	Title            string        `json:"title"`
+	TitleLang        string        `json:"title_lang,omitempty"`
+	TitleParts       []locale.Part `json:"title_parts,omitempty"`
+	Description      string        `json:"description"`
+	DescriptionLang  string        `json:"description_lang,omitempty"`
+	DescriptionParts []locale.Part `json:"description_parts,omitempty"`
 }
 
 // Dictionary is the data dictionary of the resources in language lang.
@@ -55,14 +61,24 @@ func inLang(title, desc string, tr map[string]Text, lang string) DictText {
 	}
 	t := tr[lang]
 	if t.Title != "" {
-		d.Title = t.Title
+		d.Title, d.TitleParts = t.Title, namesOwn(t.titleParts)
 	} else if title != "" {
 		d.TitleLang = locale.Default
 	}
 	if t.Description != "" {
-		d.Description = t.Description
+		d.Description, d.DescriptionParts = t.Description, namesOwn(t.descriptionParts)
 	} else if desc != "" {
 		d.DescriptionLang = locale.Default
 	}
 	return d
+}
+
+// namesOwn is parts when one of them is the report's own words, else nil.
+func namesOwn(parts []locale.Part) []locale.Part {
+	for _, p := range parts {
+		if p.Own {
+			return parts
+		}
+	}
+	return nil
 }

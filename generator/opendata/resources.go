@@ -141,10 +141,10 @@ func Build(r *report.Report, views []*view.Report, locs []*locale.Locale) []Reso
 			f.Title, f.Description = f.title.in(def), f.description.in(def)
 		}
 		for _, l := range others {
-			res.Translations = with(res.Translations, l.Lang, Text{res.title.in(l), res.description.in(l)})
+			res.Translations = with(res.Translations, l.Lang, textsIn(res.title, res.description, l))
 			for i := range res.Fields {
 				f := &res.Fields[i]
-				f.Translations = with(f.Translations, l.Lang, Text{f.title.in(l), f.description.in(l)})
+				f.Translations = with(f.Translations, l.Lang, textsIn(f.title, f.description, l))
 			}
 		}
 		out = append(out, res)
@@ -468,15 +468,22 @@ func chartResource(name string, c *view.Chart, byLang map[string]*view.Chart) Re
 		return c
 	}
 	res := Resource{Name: ChartResource(name), Section: "grafik",
-		title:       func(l *locale.Locale) string { return l.T("data_r_chart", "Title", in(l).Title) },
-		description: func(l *locale.Locale) string { return in(l).Alt }}
+		title: func(l *locale.Locale) []locale.Part {
+			return l.Parts(locale.M("data_r_chart", "Title", locale.Written(in(l).Title)))
+		},
+		description: func(l *locale.Locale) []locale.Part {
+			if c := in(l); len(c.AltParts) > 0 {
+				return c.AltParts
+			}
+			return written(in(l).Alt)
+		}}
 	for i, h := range c.Headers {
 		res.Fields = append(res.Fields, Field{Name: fmt.Sprintf("kolom_%d", i+1), Type: "string", description: msg("data_f_kolom_grafik_desc"),
-			title: func(l *locale.Locale) string {
+			title: func(l *locale.Locale) []locale.Part {
 				if lh := in(l).Headers; i < len(lh) {
-					return lh[i]
+					return written(lh[i])
 				}
-				return h
+				return written(h)
 			}})
 	}
 	res.Rows = c.Rows

@@ -121,3 +121,82 @@ func TestCellsInDefaultLanguage(t *testing.T) {
 		t.Error("no formula in Indonesian found")
 	}
 }
+
+// TestDictionaryMarksReportsWords: in English, the dictionary's titles
+// that name one of the report's tables (its heading, in Indonesian) carry
+// it as the report's own words, and so do the charts' descriptions that
+// name them; every text in parts joins to the text itself. Nothing is in
+// parts in Indonesian.
+func TestDictionaryMarksReportsWords(t *testing.T) {
+	resources, _, _ := seedResources(t)
+	byName := map[string]Resource{}
+	for _, r := range resources {
+		byName[r.Name] = r
+	}
+	titles, descriptions := 0, 0
+	check := func(where string, d DictText) {
+		if d.TitleParts != nil && joined(d.TitleParts) != d.Title {
+			t.Errorf("%s: title parts %+v join to another text than %q", where, d.TitleParts, d.Title)
+		}
+		if d.DescriptionParts != nil && joined(d.DescriptionParts) != d.Description {
+			t.Errorf("%s: description parts %+v join to another text than %q", where, d.DescriptionParts, d.Description)
+		}
+	}
+	for _, e := range Dictionary(resources, "en") {
+		check(e.Name, e.DictText)
+		for _, f := range e.Fields {
+			check(e.Name+"."+f.Name, f.DictText)
+		}
+		id := byName[e.Name].Title
+		if e.Title == id || !strings.Contains(e.Title, id) {
+			continue // translated without naming the Indonesian heading
+		}
+		own := false
+		for _, p := range e.TitleParts {
+			own = own || (p.Own && strings.Contains(p.Text, id))
+		}
+		if !own {
+			t.Errorf("%s: English title %q names %q unmarked (parts %+v)", e.Name, e.Title, id, e.TitleParts)
+		}
+		titles++
+	}
+	for _, e := range Dictionary(resources, "en") {
+		for _, p := range e.DescriptionParts {
+			if p.Own {
+				descriptions++
+				break
+			}
+		}
+	}
+	if titles < 5 || descriptions < 3 {
+		t.Errorf("%d English titles and %d descriptions name the report's words; the seed has more", titles, descriptions)
+	}
+	for _, e := range Dictionary(resources, "id") {
+		if e.TitleParts != nil || e.DescriptionParts != nil {
+			t.Errorf("%s: parts in Indonesian", e.Name)
+		}
+	}
+}
+
+// TestCSVNoteParts: the note on quoted CSV cells follows a description
+// without its spaces and full stops at the end, also when the
+// description ends with the report's own words.
+func TestCSVNoteParts(t *testing.T) {
+	l := testLocales(t)[0]
+	note := l.T("data_csv_note")
+	for _, c := range []struct {
+		desc text
+		want string
+	}{
+		{func(*locale.Locale) []locale.Part { return written(" Uraian. ") }, "Uraian. " + note},
+		{func(*locale.Locale) []locale.Part {
+			return []locale.Part{{Text: "Tabel "}, {Text: "3.1 Capaian.", Own: true}, {Text: " "}}
+		}, "Tabel 3.1 Capaian. " + note},
+		{nil, note},
+		{func(*locale.Locale) []locale.Part { return written(" . ") }, note},
+	} {
+		if got := withCSVNote(c.desc).in(l); got != c.want {
+			t.Errorf("got %q, want %q", got, c.want)
+		}
+	}
+}

@@ -555,7 +555,10 @@ type Appearance struct {
 type Chart struct {
 	Key   string `json:"key"`
 	Title string `json:"title"`
-	Alt   string `json:"alt"`
+	// TitleParts is Title cut into the interface's text and the report's
+	// own words (an indicator's name)
+	TitleParts []locale.Part `json:"title_parts"`
+	Alt        string        `json:"alt"`
 	// AltParts is Alt cut into the interface's text and the report's own
 	// words (names, a table's title), which a page in another language
 	// marks as Indonesian
