@@ -39,6 +39,30 @@
       }
     });
     var q = new URLSearchParams(window.location.search).get('q');
-    if (q) { ui.triggerSearch(q); }
+    if (q) {
+      ui.triggerSearch(q);
+      completeFilters(ui);
+    }
+  }
+  // Pagefind's UI (1.6) loads the list of filters and runs the first search
+  // at the same time. When the search ends first (a slow phone, a busy
+  // machine), it shows only the filters loaded by then (the year, not the
+  // programme) and keeps them until the next search. Once the first filters
+  // are shown: when Pagefind (the same module the UI loaded) knows more
+  // filters than are shown, the same search runs again, with all of them.
+  function completeFilters(ui) {
+    var seen = new MutationObserver(function () {
+      var shown = box.querySelectorAll('.pagefind-ui__filter-name').length;
+      if (!shown) { return; }
+      seen.disconnect();
+      import(box.getAttribute('data-bundle') + 'pagefind.js').then(function (pagefind) {
+        return pagefind.filters();
+      }).then(function (all) {
+        if (Object.keys(all || {}).length > box.querySelectorAll('.pagefind-ui__filter-name').length) {
+          ui.triggerFilters({});
+        }
+      }).catch(function () { /* the search still works, with the filters shown */ });
+    });
+    seen.observe(box, { childList: true, subtree: true });
   }
 })();
