@@ -2,7 +2,8 @@
 # Lighthouse (npm, pinned 12.2.3) in mobile mode on every page type of the
 # seed site, in Debian's Chromium. Prints the four scores, LCP, TBT and the
 # bytes transferred (the median of RUNS runs, default 3, with the range).
-# A benchmark, not a test: it asserts nothing.
+# A benchmark, not a test: it asserts nothing. Pages given as arguments
+# (paths below the site, e.g. cari/?q=permakanan) are measured instead.
 # Aim: 100 in all four categories everywhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +44,8 @@ r=dinas-sosial-sidoarjo/2021
 pages=("" "glosarium/" "$r/" "$r/profil/" "$r/rencana/" "$r/capaian/" "$r/program/" "$r/program/penunjang/"
        "$r/program/penunjang/administrasi-umum/kunjungan-tamu/" "$r/anggaran/" "$r/efisiensi/" "$r/analisis/"
        "$r/catatan-data/" "$r/metodologi/" "$r/data-terbuka/" "$r/ringkasan-dprd/" "cari/?q=permakanan")
+# bench/lighthouse.sh cari/?q=permakanan glosarium/   measures only these pages
+[ $# -eq 0 ] || pages=("$@")
 # RUNS runs of each page (default 3): on a small shared machine one page's
 # performance score moves by up to 20 points between runs, so the table
 # gives the median and the range.
@@ -79,3 +82,6 @@ console.log(`median of ${runs} runs per page (range in brackets when the runs di
 const w = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? '').length)));
 for (const r of rows) console.log(r.map((x, i) => String(x ?? '').padEnd(w[i])).join('  '));
 JS
+# LIGHTHOUSE_DIR=/tmp/lh bench/lighthouse.sh keeps Lighthouse's reports
+# (JSON, one per page and run) there, to read what cost the points
+if [ -n "${LIGHTHOUSE_DIR:-}" ]; then mkdir -p "$LIGHTHOUSE_DIR" && cp "$out"/*.json "$LIGHTHOUSE_DIR"/; fi
