@@ -3,6 +3,7 @@ package opendata
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/sakip-terbuka/lakip/generator/locale"
 	"github.com/sakip-terbuka/lakip/generator/view"
@@ -90,7 +91,7 @@ func withCSVNote(desc text) text {
 		// the description without its spaces around and full stops at the end
 		p := slices.Clone(desc.parts(l))
 		for len(p) > 0 {
-			first := strings.TrimLeft(p[0].Text, " \t\n")
+			first := strings.TrimLeftFunc(p[0].Text, unicode.IsSpace)
 			if first != "" {
 				p[0].Text = first
 				break
@@ -98,7 +99,7 @@ func withCSVNote(desc text) text {
 			p = p[1:]
 		}
 		for len(p) > 0 {
-			last := strings.TrimRight(p[len(p)-1].Text, ". \t\n")
+			last := strings.TrimRightFunc(p[len(p)-1].Text, func(r rune) bool { return r == '.' || unicode.IsSpace(r) })
 			if last != "" {
 				p[len(p)-1].Text = last
 				break
