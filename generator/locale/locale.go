@@ -61,6 +61,11 @@ func M(key string, pairs ...any) Msg {
 // given, and never the report's own words (Parts).
 type Written string
 
+// Split is text already written in the reader's language and cut into
+// parts (by Parts: a chart's title), given as an argument: written as its
+// parts joined, the report's own words among them still its own (Parts).
+type Split []Part
+
 // Number types carried by a Msg, formatted by the reader's language.
 type (
 	// Dec is a number with exactly Places decimals.
@@ -188,6 +193,16 @@ func (l *Locale) Parts(m any) []Part {
 				parts[i] = fmt.Sprint(mark(it))
 			}
 			return strings.Join(parts, x.Sep)
+		case Split:
+			var b strings.Builder
+			for _, p := range x {
+				if p.Own {
+					b.WriteString(fmt.Sprint(mark(p.Text)))
+				} else {
+					b.WriteString(p.Text)
+				}
+			}
+			return b.String()
 		}
 		return l.Value(v)
 	}
@@ -308,6 +323,12 @@ func (l *Locale) Value(v any) any {
 		return l.Int(int64(x))
 	case Written:
 		return string(x)
+	case Split:
+		var b strings.Builder
+		for _, p := range x {
+			b.WriteString(p.Text)
+		}
+		return b.String()
 	case float64:
 		return l.Number(x)
 	}

@@ -102,4 +102,16 @@ q = "indicator {{ printf \"%q\" .Indicator }} has {{ .N }}"
 	if got := l.Parts(Text("3.1 Capaian IKU")); !slices.Equal(got, []Part{{Text: "3.1 Capaian IKU", Own: true}}) {
 		t.Errorf("Parts(Text): %+v", got)
 	}
+	// a text already cut into parts, as an argument: its own words stay
+	// its own, the rest is the interface's
+	split := Split{{Text: "PMKS", Own: true}, {Text: " 2016–2021"}}
+	m = M("place", "Table", Written("Chart:"), "Row", split, "Printed", "Rp. 1")
+	got = l.Parts(m)
+	want = []Part{{Text: "Chart: row "}, {Text: "PMKS", Own: true}, {Text: " 2016–2021: "}, {Text: "Rp. 1", Own: true}}
+	if !slices.Equal(got, want) {
+		t.Errorf("Parts with Split:\n got %#v\nwant %#v", got, want)
+	}
+	if r := l.Render(m); r != "Chart: row PMKS 2016–2021: Rp. 1" {
+		t.Errorf("Render with Split: %q", r)
+	}
 }

@@ -469,7 +469,11 @@ func chartResource(name string, c *view.Chart, byLang map[string]*view.Chart) Re
 	}
 	res := Resource{Name: ChartResource(name), Section: "grafik",
 		title: func(l *locale.Locale) []locale.Part {
-			return l.Parts(locale.M("data_r_chart", "Title", locale.Written(in(l).Title)))
+			c := in(l)
+			if len(c.TitleParts) == 0 {
+				return l.Parts(locale.M("data_r_chart", "Title", locale.Written(c.Title)))
+			}
+			return l.Parts(locale.M("data_r_chart", "Title", locale.Split(c.TitleParts)))
 		},
 		description: func(l *locale.Locale) []locale.Part {
 			if c := in(l); len(c.AltParts) > 0 {
