@@ -354,26 +354,36 @@ func englishPages(out string, fn func(rel string, page []byte) error) error {
 	})
 }
 
-// TestEnglishSentencesMarkTableTitles: on the English pages, the reports'
-// table titles are marked lang="id" wherever they are shown as text: in
-// the interface sentences that name a table (against_other_target,
-// capaian_against, compare_figure, main_measurement: t-marked.html), in a
-// finding's detail (view.Finding.DetailParts), a chart's text alternative
-// (view.Chart.AltParts), the data dictionary of Data terbuka
-// (opendata.DictText's parts) and elsewhere; on the seed site and the test
-// reports.
-func TestEnglishSentencesMarkTableTitles(t *testing.T) {
+// TestEnglishPagesMarkTheReportsWords: on the English pages, the reports'
+// own words are marked lang="id" wherever they are shown as text: their
+// table titles, item and unit names, indicators, goals and targets (the
+// seed's and the test reports' judul, uraian, nama, indikator, sasaran and
+// tujuan), in the interface sentences that name a table
+// (against_other_target, capaian_against, compare_figure,
+// main_measurement: t-marked.html), in a finding's detail
+// (view.Finding.DetailParts), a chart's title, text alternative and table
+// rows (view.Chart), the rows an item appears in
+// (view.Appearance), the data dictionary of Data terbuka
+// (opendata.DictText's parts), the report's own band names
+// (band_own) and elsewhere.
+func TestEnglishPagesMarkTheReportsWords(t *testing.T) {
 	dirs := []string{filepath.Join(repoRoot, "data"), filepath.Join("testdata", "reports")}
-	var titles []string
+	keys := map[string]bool{"judul": true, "uraian": true, "nama": true, "indikator": true, "sasaran": true, "tujuan": true}
+	var words []string
+	seen := map[string]bool{}
 	for _, v := range tomlStrings(dirs, func(string) bool { return true }) {
-		if v.key == "judul" && len(v.value) > 12 {
-			titles = append(titles, regexp.QuoteMeta(v.value))
+		if keys[v.key] && len(v.value) > 12 && !strings.Contains(v.value, "\n") && !seen[v.value] {
+			seen[v.value] = true
+			words = append(words, regexp.QuoteMeta(v.value))
 		}
 	}
-	if len(titles) < 10 {
-		t.Fatalf("only %d table titles", len(titles))
+	if len(words) < 100 {
+		t.Fatalf("only %d names, titles and indicators", len(words))
 	}
-	re := regexp.MustCompile(strings.Join(titles, "|"))
+	// the longest first: a name is found whole, not as the shorter name
+	// it starts with
+	slices.SortFunc(words, func(a, b string) int { return len(b) - len(a) })
+	re := regexp.MustCompile(strings.Join(words, "|"))
 	find := func(text string) []string { return re.FindAllString(text, -1) }
 	for _, out := range []string{builtSite(t), builtReports(t)} {
 		for _, l := range unmarkedText(t, out, nil, find) {

@@ -689,7 +689,8 @@ func bandChart(v *view.Report, loc *locale.Locale) (*view.Chart, drawing, []stri
 		c.Rows = append(c.Rows, []string{b.Name, loc.Int(int64(b.Count))})
 		// the report's own band names, but the site's band of what cannot
 		// be assessed (the last)
-		alt = append(alt, locale.M("chart_bands_alt_item", "Band", ownOr(b.Name, v.Method.BandSetOwn && b.Level < len(v.Method.Bands)), "Count", b.Count))
+		c.RowOwn = append(c.RowOwn, b.Own)
+		alt = append(alt, locale.M("chart_bands_alt_item", "Band", ownOr(b.Name, b.Own), "Count", b.Count))
 	}
 	setAlt(c, loc, locale.M("chart_bands_alt", "Count", total, "Where", mainTable(v), "Items", locale.List{Items: alt, Sep: ", "}, "BandSet", ownOr(v.Method.BandSet, v.Method.BandSetOwn)))
 	draw := func(l layout) (map[string]any, int) {

@@ -41,16 +41,17 @@ func Build(r *report.Report, findings []report.Finding, loc *locale.Locale) *Rep
 		Items: map[string]*ItemPage{}, Charts: map[string]*Chart{}, Tables: tables,
 	}
 	for _, p := range r.Pages() {
-		var title string
+		var title any
 		switch p.Slug {
 		case report.PageSummary:
 			title = r.Meta.Title
 		case report.PageProfile:
-			title = loc.T(p.Title) + " " + r.Agency.Name
+			title = locale.List{Items: []any{locale.M(p.Title), r.Agency.Name}, Sep: " "}
 		default:
-			title = loc.T(p.Title) + " " + fmt.Sprint(r.Year)
+			title = locale.List{Items: []any{locale.M(p.Title), locale.Written(fmt.Sprint(r.Year))}, Sep: " "}
 		}
-		v.Pages = append(v.Pages, PageLink{Slug: p.Slug, URL: b.pages + p.URL(), Nav: p.Nav, Title: title})
+		parts := loc.Parts(title)
+		v.Pages = append(v.Pages, PageLink{Slug: p.Slug, URL: b.pages + p.URL(), Nav: p.Nav, Title: fmt.Sprint(loc.Value(title)), TitleParts: parts})
 	}
 	if r.Meta.SourceFile != "" {
 		v.SourceFile = b.base + "sumber/" + path.Base(r.Meta.SourceFile)
@@ -161,9 +162,19 @@ func (b *builder) items() {
 	}
 }
 
-func (b *builder) appear(ref, table, tableURL, row, text, figures string) {
+// appear records that a row of a table names the item ref: its text and
+// its figures, each a message argument (locale.Parts: a string is the
+// report's own words, a locale.Msg the interface's), nil for none.
+func (b *builder) appear(ref, table, tableURL, row string, text, figures any) {
 	if page := b.v.Items[ref]; page != nil {
-		page.Appearances = append(page.Appearances, Appearance{Table: table, URL: tableURL, Row: row, Text: text, Figures: figures})
+		a := Appearance{Table: table, URL: tableURL, Row: row}
+		if text != nil {
+			a.Text = b.loc.Parts(text)
+		}
+		if figures != nil {
+			a.Figures = b.loc.Parts(figures)
+		}
+		page.Appearances = append(page.Appearances, a)
 	}
 }
 
@@ -224,7 +235,7 @@ func (b *builder) plans() {
 	}
 	for i, it := range pl.RenstraItems {
 		v.Items = append(v.Items, PlanItem{Anchor: anchor(report.TableRenstraProgram, i+1), No: it.No, Text: it.Text, Level: b.levelLabel(it.Level), URL: b.itemURL(it.Ref)})
-		b.appear(it.Ref, b.tableTitle(report.TableRenstraProgram), b.page(report.PagePlans)+"#"+anchor(report.TableRenstraProgram, i+1), it.No, it.Text, "")
+		b.appear(it.Ref, b.tableTitle(report.TableRenstraProgram), b.page(report.PagePlans)+"#"+anchor(report.TableRenstraProgram, i+1), it.No, it.Text, nil)
 	}
 	b.v.Plans = v
 	b.v.RKT = b.planTable(report.TableRKT, b.r.RKT.Rows)
@@ -245,19 +256,27 @@ func (b *builder) planTable(id string, rows []report.PlanRow) PlanTable {
 	for i, row := range rows {
 		pr := PlanRow{Anchor: anchor(id, i+1), No: row.No, Level: b.levelLabel(row.Level), Text: row.Text, URL: b.itemURL(row.Ref),
 			Budget: row.Budget.Published, Responsible: row.Responsible, Note: row.Note}
-		var figs []string
+		var figs []any // each indicator as "indicator: target", the budget
 		for _, ind := range row.Indicators {
 			pr.Indicators = append(pr.Indicators, PlanTarget{Text: ind.Text, InitialTarget: ind.InitialTarget.Published, Target: ind.Target.Published})
 			t.HasInitial = t.HasInitial || ind.InitialTarget.Published != ""
-			figs = append(figs, strings.TrimSpace(ind.Text+": "+ind.Target.Published))
+			fig := []any{strings.TrimSpace(ind.Text), locale.Written(":")}
+			if target := strings.TrimSpace(ind.Target.Published); target != "" {
+				fig = append(fig, locale.Written(" "), target)
+			}
+			figs = append(figs, locale.List{Items: fig})
 		}
 		if row.Budget.Published != "" {
 			t.HasBudget = true
-			figs = append(figs, b.loc.T("appear_budget", "Budget", row.Budget.Published))
+			figs = append(figs, locale.M("appear_budget", "Budget", row.Budget.Published))
 		}
 		t.HasResponsible = t.HasResponsible || row.Responsible != ""
 		t.Rows = append(t.Rows, pr)
-		b.appear(row.Ref, title, b.page(report.PagePlans)+"#"+pr.Anchor, row.No, row.Text, strings.Join(figs, "; "))
+		var figures any
+		if len(figs) > 0 {
+			figures = locale.List{Items: figs, Sep: "; "}
+		}
+		b.appear(row.Ref, title, b.page(report.PagePlans)+"#"+pr.Anchor, row.No, row.Text, figures)
 	}
 	return t
 }
@@ -300,12 +319,12 @@ func (b *builder) indicatorRow(m report.MeasuredRow) IndicatorRow {
 			}
 		}
 		if o.Result.HasBand {
-			ot.Band, ot.BandLevel = b.band(o.Result.Band), o.Result.Band.Level
+			ot.Band, ot.BandLevel, ot.BandOwn = b.band(o.Result.Band), o.Result.Band.Level, ownBand(o.Result.Band)
 		}
 		ir.OtherTargets = append(ir.OtherTargets, ot)
 	}
 	if res.HasBand {
-		ir.Band, ir.BandLevel, ir.BandFromPrinted = b.band(res.Band), res.Band.Level, res.FromPublished
+		ir.Band, ir.BandLevel, ir.BandOwn, ir.BandFromPrinted = b.band(res.Band), res.Band.Level, ownBand(res.Band), res.FromPublished
 		if res.FromPublished {
 			ir.RecomputedValue = res.Value
 			ir.Reason = b.loc.T("reason_band_from_printed")
@@ -330,9 +349,13 @@ func (b *builder) measures() {
 				if main == nil || main == t {
 					page.Indicators = append(page.Indicators, ir)
 				}
-				b.appear(row.Ref, title, ir.TableURL, fmt.Sprint(m.Index), nonEmpty(row.Text, b.loc.T("appear_continued")),
-					b.loc.T("appear_measure", "Indicator", row.Indicator, "Target", b.orAbsent(row.Target.Published),
-						"Actual", b.orAbsent(row.Actual.Published), "Capaian", b.orAbsent(row.Achievement.Published)))
+				var text any = row.Text
+				if strings.TrimSpace(row.Text) == "" {
+					text = locale.M("appear_continued")
+				}
+				b.appear(row.Ref, title, ir.TableURL, fmt.Sprint(m.Index), text,
+					locale.M("appear_measure", "Indicator", row.Indicator, "Target", orAbsent(row.Target.Published),
+						"Actual", orAbsent(row.Actual.Published), "Capaian", orAbsent(row.Achievement.Published)))
 			}
 		}
 		b.v.Measures = append(b.v.Measures, mt)
@@ -368,9 +391,11 @@ func (b *builder) achievementText(a report.Achievement) string {
 }
 
 // orAbsent shows a cell the report does not give as absent, never as zero.
-func (b *builder) orAbsent(s string) string {
+// orAbsent is a figure as printed, the report's own words, or the
+// interface's "not stated" when the report gives none.
+func orAbsent(s string) any {
 	if strings.TrimSpace(s) == "" {
-		return b.loc.T("not_reported")
+		return locale.M("not_reported")
 	}
 	return s
 }
@@ -396,9 +421,9 @@ func (b *builder) budgetTable(t report.BudgetTable, id string) BudgetTable {
 			br.Differs = row.Percent.IsNumber() && math.Abs(row.Percent.Value-abs) > row.Percent.Tolerance(b.s.TolerancePoints)
 		}
 		bt.Rows = append(bt.Rows, br)
-		figs := b.loc.T("appear_budget", "Budget", row.Budget.Published)
+		figs := locale.M("appear_budget", "Budget", row.Budget.Published)
 		if row.Spent.Published != "" {
-			figs = b.loc.T("appear_budget_spent", "Budget", row.Budget.Published, "Spent", row.Spent.Published, "Percent", row.Percent.Published)
+			figs = locale.M("appear_budget_spent", "Budget", row.Budget.Published, "Spent", row.Spent.Published, "Percent", row.Percent.Published)
 		}
 		b.appear(row.Ref, title, br.TableURL, fmt.Sprint(i+1), row.Text, figs)
 		if page := b.v.Items[row.Ref]; page != nil && id == report.TableLRA && page.Budget == nil {
@@ -518,7 +543,7 @@ func (b *builder) headline() {
 	row := b.indicatorRow(m)
 	h := Headline{Goal: row.Item, Indicator: row.Indicator, Polarity: row.Polarity, Target: row.Target, InitialTarget: row.InitialTarget,
 		Actual: row.Actual, CapaianPublished: row.Published, CapaianRecomputed: row.Recomputed, Formula: row.Formula,
-		Category: row.Category, Band: row.Band, BandLevel: row.BandLevel, CapNote: row.CapNote, Status: row.Status, Source: row.Table, SourceURL: row.TableURL}
+		Category: row.Category, Band: row.Band, BandLevel: row.BandLevel, BandOwn: row.BandOwn, CapNote: row.CapNote, Status: row.Status, Source: row.Table, SourceURL: row.TableURL}
 	h.Value, h.HasValue = m.Result.Value, m.Result.HasBand
 	h.OtherTargets = row.OtherTargets
 	if len(row.OtherTargets) > 0 {
@@ -653,7 +678,7 @@ func (b *builder) mainMeasurement() {
 	}
 	mm.Count = len(rows) - mm.Ambiguous
 	for _, band := range bs.Bands {
-		b.v.Bands = append(b.v.Bands, BandStat{Name: b.band(band), Count: counts[band.Name], Level: band.Level})
+		b.v.Bands = append(b.v.Bands, BandStat{Name: b.band(band), Count: counts[band.Name], Level: band.Level, Own: ownBand(band)})
 	}
 	b.v.Bands = append(b.v.Bands, BandStat{Name: b.loc.T("band_unassessed"), Count: mm.Unassessed, Level: len(bs.Bands)})
 	b.v.Main = mm
@@ -673,7 +698,7 @@ func (b *builder) brief() {
 		}
 		for i, ir := range rows {
 			br := BriefRow{Indicator: ir.Indicator, Target: ir.Target, Actual: ir.Actual, Published: ir.Published, Recomputed: ir.Recomputed,
-				Band: ir.Band, BandLevel: ir.BandLevel, Differs: ir.Differs}
+				Band: ir.Band, BandLevel: ir.BandLevel, BandOwn: ir.BandOwn, Differs: ir.Differs}
 			if i == 0 {
 				br.Program, br.URL, br.Span = p.Name, p.URL, len(rows)
 				br.Absorption = p.Absorption

@@ -69,6 +69,10 @@ type PageLink struct {
 	URL   string `json:"url"`
 	Nav   string `json:"nav"` // i18n key of the label
 	Title string `json:"title"`
+	// TitleParts is Title cut into the interface's text and the report's
+	// own words (the agency's name, the report's title), which a page in
+	// another language marks as Indonesian
+	TitleParts []locale.Part `json:"title_parts"`
 }
 
 // BriefRow is one line of the DPRD brief's programme table.
@@ -83,6 +87,7 @@ type BriefRow struct {
 	Recomputed string `json:"recomputed"`
 	Band       string `json:"band"`
 	BandLevel  int    `json:"band_level"`
+	BandOwn    bool   `json:"band_own,omitempty"` // Band is a name of the report's own band set (its words)
 	Differs    bool   `json:"differs"`
 	Budget     string `json:"budget"` // short form ("Rp 7,9 miliar"); exact on the budget page
 	Spent      string `json:"spent"`
@@ -164,6 +169,7 @@ type Headline struct {
 	Category          string        `json:"category"`
 	Band              string        `json:"band"`
 	BandLevel         int           `json:"band_level"`
+	BandOwn           bool          `json:"band_own,omitempty"` // Band is a name of the report's own band set (its words)
 	CapNote           string        `json:"cap_note"`
 	Status            string        `json:"status"`
 	Value             float64       `json:"value"` // the capaian the band uses, for sorting
@@ -190,6 +196,7 @@ type BandStat struct {
 	Name  string `json:"name"`
 	Count int    `json:"count"`
 	Level int    `json:"level"`
+	Own   bool   `json:"own,omitempty"` // Name is the report's own (its band set's), not the site's
 }
 
 // Findings are the audit's results, counted and listed.
@@ -398,7 +405,8 @@ type IndicatorRow struct {
 	Category        string  `json:"category"`
 	Band            string  `json:"band"`
 	BandLevel       int     `json:"band_level"`
-	BandFromPrinted bool    `json:"band_from_printed"` // no target/realisasi: band of the printed capaian
+	BandOwn         bool    `json:"band_own,omitempty"` // Band is a name of the report's own band set (its words)
+	BandFromPrinted bool    `json:"band_from_printed"`  // no target/realisasi: band of the printed capaian
 	// Ambiguous: a figure has two readings; Recomputed is the decimal
 	// reading, AltRecomputed the thousands reading.
 	Ambiguous     bool   `json:"ambiguous"`
@@ -422,6 +430,7 @@ type OtherTarget struct {
 	Capaian      string `json:"capaian"`
 	Band         string `json:"band"`
 	BandLevel    int    `json:"band_level"`
+	BandOwn      bool   `json:"band_own,omitempty"` // Band is a name of the report's own band set (its words)
 }
 
 // SeriesTable is a realisation series.
@@ -541,13 +550,17 @@ type ItemPage struct {
 	Chart       string         `json:"chart"` // chart key, "" if none
 }
 
-// Appearance is a row of some table that names the item.
+// Appearance is a row of some table that names the item: its text (the
+// report's words, or the interface's note that the row continues the one
+// above) and its figures as printed, in an interface sentence; both cut
+// into the interface's text and the report's own words (locale.Parts),
+// which a page in another language marks as Indonesian.
 type Appearance struct {
-	Table   string `json:"table"`
-	URL     string `json:"url"`
-	Row     string `json:"row"`
-	Text    string `json:"text"`
-	Figures string `json:"figures"`
+	Table   string        `json:"table"`
+	URL     string        `json:"url"`
+	Row     string        `json:"row"`
+	Text    []locale.Part `json:"text"`
+	Figures []locale.Part `json:"figures"`
 }
 
 // Chart is a chart's text side: title, text alternative and data table.
@@ -567,9 +580,13 @@ type Chart struct {
 	Rows     [][]string    `json:"rows"`
 	// NamedRows: each row's first cell is a name from the report (an
 	// item), in the report's language, not the interface's
-	NamedRows bool   `json:"named_rows,omitempty"`
-	SVG       string `json:"svg"`     // asset path of the rendered SVG
-	Options   string `json:"options"` // URL of the ECharts option JSON (interactive view)
+	NamedRows bool `json:"named_rows,omitempty"`
+	// RowOwn: row i's first cell is the report's own words when
+	// RowOwn[i] (a band of the report's own set, beside the site's band of
+	// what cannot be assessed); nil when NamedRows says it for every row
+	RowOwn  []bool `json:"row_own,omitempty"`
+	SVG     string `json:"svg"`     // asset path of the rendered SVG
+	Options string `json:"options"` // URL of the ECharts option JSON (interactive view)
 }
 
 // ---------------------------------------------------------------- helpers
@@ -603,6 +620,10 @@ func (b *builder) band(bd report.Band) string {
 	}
 	return b.loc.T(bd.Key)
 }
+
+// ownBand tells whether a band's name is the report's own words: a band of
+// the report's own band set, which has no key in the interface's strings.
+func ownBand(bd report.Band) bool { return bd.Key == "" && bd.Name != "" }
 
 func (b *builder) levelLabel(l report.Level) string {
 	switch l {
