@@ -358,7 +358,8 @@ func englishPages(out string, fn func(rel string, page []byte) error) error {
 // own words are marked lang="id" wherever they are shown as text: their
 // table titles, item and unit names, indicators, goals and targets (the
 // seed's and the test reports' judul, uraian, nama, indikator, sasaran and
-// tujuan), in the interface sentences that name a table
+// tujuan) and figures as printed the Indonesian way ("2,38%", "Rp.
+// 7.632.500,-"), in the interface sentences that name a table
 // (against_other_target, capaian_against, compare_figure,
 // main_measurement: t-marked.html), in a finding's detail
 // (view.Finding.DetailParts), a chart's title, text alternative and table
@@ -369,16 +370,33 @@ func englishPages(out string, fn func(rel string, page []byte) error) error {
 func TestEnglishPagesMarkTheReportsWords(t *testing.T) {
 	dirs := []string{filepath.Join(repoRoot, "data"), filepath.Join("testdata", "reports")}
 	keys := map[string]bool{"judul": true, "uraian": true, "nama": true, "indikator": true, "sasaran": true, "tujuan": true}
+	// figures as printed, written the Indonesian way (a decimal comma,
+	// rupiah); not those the interface's own text gives as an example
+	figureKeys := map[string]bool{"persen": true, "target": true, "target_awal": true, "realisasi": true, "capaian": true, "nilai": true,
+		"anggaran": true, "penyerapan": true, "penyerapan_anggaran": true}
+	indonesianFigure := regexp.MustCompile(`\d,\d|Rp`)
+	english, err := os.ReadFile(filepath.Join(repoRoot, "i18n", "en.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	var words []string
 	seen := map[string]bool{}
+	names, figures := 0, 0
 	for _, v := range tomlStrings(dirs, func(string) bool { return true }) {
-		if keys[v.key] && len(v.value) > 12 && !strings.Contains(v.value, "\n") && !seen[v.value] {
+		name := keys[v.key] && len(v.value) > 12 && !strings.Contains(v.value, "\n")
+		figure := figureKeys[v.key] && len(v.value) >= 4 && indonesianFigure.MatchString(v.value) && !strings.Contains(string(english), v.value)
+		if (name || figure) && !seen[v.value] {
 			seen[v.value] = true
 			words = append(words, regexp.QuoteMeta(v.value))
+			if name {
+				names++
+			} else {
+				figures++
+			}
 		}
 	}
-	if len(words) < 100 {
-		t.Fatalf("only %d names, titles and indicators", len(words))
+	if names < 100 || figures < 50 {
+		t.Fatalf("only %d names, titles and indicators and %d figures", names, figures)
 	}
 	// the longest first: a name is found whole, not as the shorter name
 	// it starts with

@@ -690,9 +690,9 @@ func bandChart(v *view.Report, loc *locale.Locale) (*view.Chart, drawing, []stri
 		// the report's own band names, but the site's band of what cannot
 		// be assessed (the last)
 		c.RowOwn = append(c.RowOwn, b.Own)
-		alt = append(alt, locale.M("chart_bands_alt_item", "Band", ownOr(b.Name, b.Own), "Count", b.Count))
+		alt = append(alt, locale.M("chart_bands_alt_item", "Band", locale.OwnOr(b.Name, b.Own), "Count", b.Count))
 	}
-	setAlt(c, loc, locale.M("chart_bands_alt", "Count", total, "Where", mainTable(v), "Items", locale.List{Items: alt, Sep: ", "}, "BandSet", ownOr(v.Method.BandSet, v.Method.BandSetOwn)))
+	setAlt(c, loc, locale.M("chart_bands_alt", "Count", total, "Where", mainTable(v), "Items", locale.List{Items: alt, Sep: ", "}, "BandSet", locale.OwnOr(v.Method.BandSet, v.Method.BandSetOwn)))
 	draw := func(l layout) (map[string]any, int) {
 		bar := charts.NewBar()
 		bar.SetGlobalOptions(
@@ -725,15 +725,6 @@ func mainTable(v *view.Report) any {
 		return v.Main.Table
 	}
 	return locale.M("chart_all_tables")
-}
-
-// ownOr is a text the view wrote as a message's argument: the report's own
-// words when own, else the interface's, already in the reader's language.
-func ownOr(s string, own bool) any {
-	if own {
-		return s
-	}
-	return locale.Written(s)
 }
 
 // setAlt writes the chart's text alternative m, as one string (Alt: the

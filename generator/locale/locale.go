@@ -61,6 +61,16 @@ func M(key string, pairs ...any) Msg {
 // given, and never the report's own words (Parts).
 type Written string
 
+// OwnOr is a text a view wrote, as a message's argument: the report's own
+// words when own (a string), else text already in the reader's language
+// (Written).
+func OwnOr(s string, own bool) any {
+	if own {
+		return s
+	}
+	return Written(s)
+}
+
 // Split is text already written in the reader's language and cut into
 // parts (by Parts: a chart's title), given as an argument: written as its
 // parts joined, the report's own words among them still its own (Parts).

@@ -548,14 +548,18 @@ func (b *builder) headline() {
 	h.OtherTargets = row.OtherTargets
 	if len(row.OtherTargets) > 0 {
 		o := row.OtherTargets[0]
-		band := ""
+		// the targets as printed and a table's title are the report's
+		// words, the capaian and (unless the report's own) the band the
+		// site's
+		var band any = locale.Written("")
 		if o.Band != "" {
-			band = " (" + o.Band + ")"
+			band = locale.List{Items: []any{locale.Written(" ("), locale.OwnOr(o.Band, o.BandOwn), locale.Written(")")}}
 		}
 		if o.Initial {
-			h.TargetMoved = b.loc.T("target_moved", "From", o.Target, "To", row.Target, "Capaian", o.Capaian, "Band", band)
+			h.TargetMoved = b.loc.Parts(locale.M("target_moved", "From", o.Target, "To", row.Target, "Capaian", locale.Written(o.Capaian), "Band", band))
 		} else {
-			h.TargetMoved = b.loc.T("target_elsewhere", "Source", o.Source, "Other", o.Target, "Used", row.Target, "Capaian", o.Capaian, "Band", band)
+			h.TargetMoved = b.loc.Parts(locale.M("target_elsewhere", "Source", locale.OwnOr(o.Source, o.SourceIsData), "Other", o.Target, "Used", row.Target,
+				"Capaian", locale.Written(o.Capaian), "Band", band))
 		}
 	}
 	if ind := b.r.PlanIndicator(m.Row.Ref); ind != nil && h.InitialTarget == "" {

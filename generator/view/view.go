@@ -174,7 +174,7 @@ type Headline struct {
 	Status            string        `json:"status"`
 	Value             float64       `json:"value"` // the capaian the band uses, for sorting
 	OtherTargets      []OtherTarget `json:"other_targets"`
-	TargetMoved       string        `json:"target_moved"` // the sentence, when the target moved
+	TargetMoved       []locale.Part `json:"target_moved"` // the sentence, when the target moved, in parts (locale.Parts)
 	HasValue          bool          `json:"has_value"`
 	Source            string        `json:"source"`
 	SourceURL         string        `json:"source_url"`
