@@ -358,8 +358,9 @@ func englishPages(out string, fn func(rel string, page []byte) error) error {
 // own words are marked lang="id" wherever they are shown as text: their
 // table titles, item and unit names, indicators, goals and targets (the
 // seed's and the test reports' judul, uraian, nama, indikator, sasaran and
-// tujuan) and figures as printed the Indonesian way ("2,38%", "Rp.
-// 7.632.500,-"), in the interface sentences that name a table
+// tujuan), figures as printed the Indonesian way ("2,38%", "Rp.
+// 7.632.500,-") and the start of every line of its other texts (notes,
+// narrative, formulas), in the interface sentences that name a table
 // (against_other_target, capaian_against, compare_figure,
 // main_measurement: t-marked.html), in a finding's detail
 // (view.Finding.DetailParts), a chart's title, text alternative and table
@@ -381,7 +382,7 @@ func TestEnglishPagesMarkTheReportsWords(t *testing.T) {
 	}
 	var words []string
 	seen := map[string]bool{}
-	names, figures := 0, 0
+	names, figures, texts := 0, 0, 0
 	for _, v := range tomlStrings(dirs, func(string) bool { return true }) {
 		name := keys[v.key] && len(v.value) > 12 && !strings.Contains(v.value, "\n")
 		figure := figureKeys[v.key] && len(v.value) >= 4 && indonesianFigure.MatchString(v.value) && !strings.Contains(string(english), v.value)
@@ -394,9 +395,19 @@ func TestEnglishPagesMarkTheReportsWords(t *testing.T) {
 				figures++
 			}
 		}
+		// and every other text of the report (notes, narrative, formulas,
+		// an address): the start of each of its lines, where it is prose
+		// (identifiers such as file names have no space)
+		for _, line := range strings.Split(v.value, "\n") {
+			if line = strings.TrimSpace(line); len(line) >= 30 && strings.Contains(line[:30], " ") && !seen[line[:30]] {
+				seen[line[:30]] = true
+				words = append(words, regexp.QuoteMeta(line[:30]))
+				texts++
+			}
+		}
 	}
-	if names < 100 || figures < 50 {
-		t.Fatalf("only %d names, titles and indicators and %d figures", names, figures)
+	if names < 100 || figures < 50 || texts < 300 {
+		t.Fatalf("only %d names, titles and indicators, %d figures and %d other texts", names, figures, texts)
 	}
 	// the longest first: a name is found whole, not as the shorter name
 	// it starts with
