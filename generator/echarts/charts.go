@@ -498,7 +498,7 @@ func budgetChart(v *view.Report, loc *locale.Locale) (*view.Chart, drawing, []st
 		return nil, nil, nil
 	}
 	budgetName, spentName := loc.T("chart_budget"), loc.T("chart_spent")
-	c := &view.Chart{NamedRows: true,
+	c := &view.Chart{
 		Headers: []string{loc.T("chart_programme"), budgetName, spentName, loc.T("chart_absorption_recomputed")}}
 	setTitle(c, loc, locale.M("chart_budget_title", "Year", v.Year))
 	var names, figures []string
@@ -513,6 +513,7 @@ func budgetChart(v *view.Report, loc *locale.Locale) (*view.Chart, drawing, []st
 		dB = append(dB, opts.BarData{Value: p.BudgetAmount})
 		dS = append(dS, opts.BarData{Value: p.SpentAmount})
 		c.Rows = append(c.Rows, []string{p.Name, loc.Rupiah(p.BudgetAmount), loc.Rupiah(p.SpentAmount), p.Absorption})
+		c.RowOwn = append(c.RowOwn, true) // a programme's name
 		alt = append(alt, locale.M("chart_budget_alt_item", "Name", programName(p.Name), "Spent", locale.Short(p.SpentAmount), "Budget", locale.Short(p.BudgetAmount), "Absorption", locale.Written(p.Absorption)))
 	}
 	if len(names) == 0 {
@@ -560,7 +561,7 @@ func efficiencyChart(v *view.Report, loc *locale.Locale) (*view.Chart, drawing) 
 		return nil, nil
 	}
 	programLevel, kegiatanLevel := loc.T("chart_level_program"), loc.T("chart_level_kegiatan")
-	c := &view.Chart{NamedRows: true,
+	c := &view.Chart{
 		Headers: []string{loc.T("chart_item"), loc.T("chart_level"), loc.T("chart_mean_capaian"), loc.T("chart_absorption_budget_recomputed"), loc.T("chart_capaian_minus_absorption")}}
 	setTitle(c, loc, locale.M("chart_efficiency_title"))
 	loX, hiX, loY, hiY := 100.0, 100.0, 100.0, 100.0
@@ -573,6 +574,7 @@ func efficiencyChart(v *view.Report, loc *locale.Locale) (*view.Chart, drawing) 
 			level = programLevel
 		}
 		c.Rows = append(c.Rows, []string{p.name, level, loc.Percent(p.capaian, 2), loc.Percent(p.absorption, 2), loc.Signed(diff, 2)})
+		c.RowOwn = append(c.RowOwn, true) // an item's name
 		d := opts.ScatterData{Name: p.name, Value: []float64{p.absorption, p.capaian}, SymbolSize: 12}
 		if p.program {
 			dP = append(dP, d)

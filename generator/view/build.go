@@ -390,9 +390,8 @@ func (b *builder) achievementText(a report.Achievement) string {
 	return "–"
 }
 
-// orAbsent shows a cell the report does not give as absent, never as zero.
 // orAbsent is a figure as printed, the report's own words, or the
-// interface's "not stated" when the report gives none.
+// interface's "not stated" when the report gives none: absent, never zero.
 func orAbsent(s string) any {
 	if strings.TrimSpace(s) == "" {
 		return locale.M("not_reported")

@@ -578,12 +578,10 @@ type Chart struct {
 	AltParts []locale.Part `json:"alt_parts"`
 	Headers  []string      `json:"headers"`
 	Rows     [][]string    `json:"rows"`
-	// NamedRows: each row's first cell is a name from the report (an
-	// item), in the report's language, not the interface's
-	NamedRows bool `json:"named_rows,omitempty"`
-	// RowOwn: row i's first cell is the report's own words when
-	// RowOwn[i] (a band of the report's own set, beside the site's band of
-	// what cannot be assessed); nil when NamedRows says it for every row
+	// RowOwn: row i's first cell is the report's own words (an item's
+	// name, a band of the report's own set) when RowOwn[i], in the
+	// report's language, not the interface's (a year, the site's band of
+	// what cannot be assessed); nil when no row's is
 	RowOwn  []bool `json:"row_own,omitempty"`
 	SVG     string `json:"svg"`     // asset path of the rendered SVG
 	Options string `json:"options"` // URL of the ECharts option JSON (interactive view)
